@@ -1,0 +1,61 @@
+/**
+ * Runs the local stack and the built console together: used by `npm start` and by the browser
+ * tests. The console gets a config.json pointing at the stack, exactly as a deployment would write
+ * one pointing at AWS (see README, "Configuration").
+ */
+import { startStack } from '../local-stack/server';
+import { startConsoleServer } from './serve-console';
+
+export interface LocalConsoleOptions {
+	consolePort?: number;
+	base?: string;
+	completeAfterMs?: number;
+	seedCount?: number;
+}
+
+export async function startLocalConsole(options: LocalConsoleOptions = {}) {
+	const base = options.base ?? '/_console';
+	const consolePort = options.consolePort ?? 4173;
+	const stack = await startStack({
+		completeAfterMs: options.completeAfterMs,
+		seedCount: options.seedCount
+	});
+	const { urls } = stack;
+	const config = {
+		version: 1,
+		region: 'us-east-1',
+		identityPoolId: 'us-east-1:4b0c3d6e-1f2a-4c5b-8d9e-0a1b2c3d4e5f',
+		auth: {
+			issuer: urls.issuer,
+			domain: urls.auth,
+			clientId: 'localconsoleclient0000000001',
+			scopes: ['openid', 'email', 'profile'],
+			redirectPath: `${base}/auth/callback`,
+			logoutPath: `${base}/`,
+			identityProvider: null
+		},
+		endpoints: { cloudfront: urls.cloudfront, cognitoIdentity: urls.identity },
+		distributions: [
+			{ id: 'E1LOCALWWW0001', label: 'www (production)' },
+			{ id: 'E2LOCALSHOP001', label: 'shop (production)' },
+			{ id: 'E3LOCALDATA001', label: 'data (team data)' }
+		],
+		pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005 }
+	};
+	const origins = [urls.auth, urls.identity, urls.cloudfront].map((u) => new URL(u).origin);
+	const server = await startConsoleServer({
+		port: consolePort,
+		root: 'build',
+		base,
+		config,
+		connectSrc: [...new Set(origins)]
+	});
+	return {
+		consoleUrl: `http://localhost:${consolePort}${base}/`,
+		stack,
+		close: async () => {
+			await new Promise((ok) => server.close(ok));
+			await stack.close();
+		}
+	};
+}

@@ -1,0 +1,47 @@
+/**
+ * Who is signed in, from the (already validated) ID token claims. The role shown here is a UI hint:
+ * IAM enforces, and AccessDenied is shown as such (auth-and-hosting.md §3 step 7).
+ */
+
+export type ConsoleRole = 'operator' | 'viewer' | 'none';
+
+export interface Identity {
+	subject: string;
+	email: string;
+	groups: string[];
+	role: ConsoleRole;
+	/** The IAM role Cognito will pick (token-based mapping: cognito:preferred_role). */
+	iamRole: string | null;
+	/** Epoch milliseconds. */
+	expiresAt: number;
+}
+
+// Group names of the reference deployment (auth-and-hosting.md §4.3).
+const OPERATOR_GROUP = 'operators';
+const VIEWER_GROUP = 'viewers';
+
+const stringList = (v: unknown): string[] =>
+	Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v.split(',') : [];
+
+export function roleFromGroups(groups: string[]): ConsoleRole {
+	if (groups.includes(OPERATOR_GROUP)) return 'operator';
+	if (groups.includes(VIEWER_GROUP)) return 'viewer';
+	return 'none';
+}
+
+export function readClaims(claims: Record<string, unknown>): Identity {
+	const groups = stringList(claims['cognito:groups']);
+	const preferred = claims['cognito:preferred_role'];
+	const email = claims.email ?? claims['cognito:username'] ?? claims.sub;
+	return {
+		subject: String(claims.sub),
+		email: String(email),
+		groups,
+		role: roleFromGroups(groups),
+		iamRole: typeof preferred === 'string' ? preferred : null,
+		expiresAt: Number(claims.exp) * 1000
+	};
+}
+
+/** The role name for display: `arn:aws:iam::1111:role/console-viewer` → `console-viewer`. */
+export const roleName = (arn: string | null): string | null => (arn ? arn.slice(arn.lastIndexOf('/') + 1) : null);

@@ -1,0 +1,129 @@
+/**
+ * The CloudFront API, thin: build the client, send, map SDK shapes to domain types. The only
+ * importer of @aws-sdk/client-cloudfront; loaded lazily so the sign-in path stays small.
+ */
+import {
+	CloudFrontClient,
+	CreateInvalidationCommand,
+	GetDistributionCommand,
+	GetInvalidationCommand,
+	ListDistributionsCommand,
+	type DistributionSummary as SdkDistributionSummary,
+	type Invalidation as SdkInvalidation
+} from '@aws-sdk/client-cloudfront';
+import type { Config } from '$lib/config';
+import { isCredentialError } from '$lib/errors';
+import type { Distribution, DistributionSummary, Invalidation, InvalidationStatus } from '$lib/types';
+import { identityPoolCredentials } from './credentials';
+
+export interface CloudFrontApi {
+	listDistributions(): Promise<DistributionSummary[]>;
+	getDistribution(id: string): Promise<Distribution>;
+	createInvalidation(distributionId: string, callerReference: string, items: string[]): Promise<Invalidation>;
+	getInvalidation(distributionId: string, id: string): Promise<Invalidation>;
+}
+
+export function createCloudFrontApi(
+	config: Config,
+	userIdentifier: string,
+	idToken: () => Promise<string>
+): CloudFrontApi {
+	const newClient = () =>
+		new CloudFrontClient({
+			// CloudFront is global: signing region us-east-1 whatever the pool's region
+			// (https://docs.aws.amazon.com/general/latest/gr/cf_region.html).
+			region: 'us-east-1',
+			endpoint: config.endpoints.cloudfront ?? undefined,
+			credentials: identityPoolCredentials(config, userIdentifier, idToken),
+			// The SDK retries Throttling and 5xx itself, resending the identical request; a few more
+			// attempts than the default 3 ride out 503 bursts (cloudfront.md §7).
+			maxAttempts: 5
+		});
+	let client = newClient();
+
+	/** Credentials revoked or expired early: get new ones (a fresh ID token) and try once more. */
+	async function send<T>(call: (c: CloudFrontClient) => Promise<T>): Promise<T> {
+		try {
+			return await call(client);
+		} catch (e) {
+			if (!isCredentialError(e)) throw e;
+			client = newClient();
+			return call(client);
+		}
+	}
+
+	return {
+		async listDistributions() {
+			const out: DistributionSummary[] = [];
+			let marker: string | undefined;
+			do {
+				const { DistributionList: list } = await send((c) =>
+					c.send(new ListDistributionsCommand({ Marker: marker, MaxItems: 100 }))
+				);
+				out.push(...(list?.Items ?? []).map(toSummary));
+				marker = list?.NextMarker;
+			} while (marker);
+			return out;
+		},
+		async getDistribution(id) {
+			const { Distribution: d } = await send((c) => c.send(new GetDistributionCommand({ Id: id })));
+			if (!d) throw new Error('CloudFront returned no distribution.');
+			const cfg = d.DistributionConfig;
+			return {
+				id: d.Id ?? id,
+				domainName: d.DomainName ?? '',
+				aliases: cfg?.Aliases?.Items ?? [],
+				status: d.Status ?? 'Unknown',
+				comment: cfg?.Comment ?? '',
+				enabled: cfg?.Enabled ?? true,
+				tagsEnabled: Boolean(cfg?.CacheTagConfig?.HeaderName),
+				inProgressBatches: d.InProgressInvalidationBatches ?? 0
+			};
+		},
+		async createInvalidation(distributionId, callerReference, items) {
+			const { Invalidation: inv } = await send((c) =>
+				c.send(
+					new CreateInvalidationCommand({
+						DistributionId: distributionId,
+						InvalidationBatch: {
+							CallerReference: callerReference,
+							// Quantity always derived from the items (InconsistentQuantities otherwise).
+							Paths: { Quantity: items.length, Items: items }
+						}
+					})
+				)
+			);
+			// The ID comes from the body: browsers cannot read the Location header (cloudfront.md §9.5).
+			return toInvalidation(inv);
+		},
+		async getInvalidation(distributionId, id) {
+			const { Invalidation: inv } = await send((c) =>
+				c.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }))
+			);
+			return toInvalidation(inv);
+		}
+	};
+}
+
+function toSummary(d: SdkDistributionSummary): DistributionSummary {
+	return {
+		id: d.Id ?? '',
+		domainName: d.DomainName ?? '',
+		aliases: d.Aliases?.Items ?? [],
+		status: d.Status ?? 'Unknown',
+		comment: d.Comment ?? '',
+		enabled: d.Enabled ?? true
+	};
+}
+
+function toInvalidation(inv: SdkInvalidation | undefined): Invalidation {
+	if (!inv?.Id) throw new Error('CloudFront returned no invalidation.');
+	const status: InvalidationStatus = inv.Status === 'Completed' ? 'Completed' : 'InProgress';
+	return {
+		id: inv.Id,
+		status,
+		createTime: inv.CreateTime ?? new Date(),
+		callerReference: inv.InvalidationBatch?.CallerReference ?? '',
+		paths: inv.InvalidationBatch?.Paths?.Items ?? []
+	};
+}

@@ -1,0 +1,182 @@
+/**
+ * Runtime configuration: `config.json` beside `index.html`, written at deploy time, so one build
+ * serves any account (auth-and-hosting.md §1). Everything here is validated before use: a bad file
+ * gets a screen naming the field, never a half-working console.
+ */
+
+export interface DistributionEntry {
+	id: string;
+	label: string;
+}
+
+export interface Config {
+	region: string;
+	identityPoolId: string;
+	auth: {
+		issuer: string;
+		domain: string;
+		clientId: string;
+		scopes: string[];
+		/** Absolute path on this origin, e.g. `/_console/auth/callback`. */
+		redirectPath: string;
+		logoutPath: string;
+		identityProvider: string | null;
+	};
+	endpoints: { cloudfront: string | null; cognitoIdentity: string | null };
+	distributions: DistributionEntry[];
+	pricing: { freePathsPerMonth: number; pricePerPathUsd: number };
+}
+
+export class ConfigError extends Error {
+	constructor(
+		readonly field: string,
+		readonly problem: string
+	) {
+		super(`${field}: ${problem}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/** A valid file, shown on the error screen so the fix is one copy away. */
+export const exampleConfig = {
+	version: 1,
+	region: 'eu-west-1',
+	identityPoolId: 'eu-west-1:12345678-1234-1234-1234-123456789012',
+	auth: {
+		issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123',
+		domain: 'https://example-ops.auth.eu-west-1.amazoncognito.com',
+		clientId: '1example23456789',
+		scopes: ['openid', 'email', 'profile'],
+		redirectPath: '/_console/auth/callback',
+		logoutPath: '/_console/',
+		identityProvider: null
+	},
+	endpoints: { cloudfront: null, cognitoIdentity: null },
+	distributions: [{ id: 'E1ABCDEF', label: 'www (production)' }],
+	pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005 }
+};
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function object(v: unknown, field: string): Json {
+	if (!isObject(v)) throw new ConfigError(field, 'must be an object');
+	return v;
+}
+
+function text(v: unknown, field: string, pattern?: RegExp, hint?: string): string {
+	if (typeof v !== 'string' || v.trim() === '') throw new ConfigError(field, 'must be a non-empty string');
+	if (pattern && !pattern.test(v)) throw new ConfigError(field, hint ?? `has an unexpected form: ${v}`);
+	return v;
+}
+
+function optionalText(v: unknown, field: string): string | null {
+	if (v === undefined || v === null || v === '') return null;
+	return text(v, field);
+}
+
+function httpUrl(v: unknown, field: string): string {
+	const value = text(v, field);
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new ConfigError(field, `must be an absolute URL, got "${value}"`);
+	}
+	if (url.protocol === 'https:') return value.replace(/\/+$/, '');
+	// Plain http only for a loopback stand-in (the local stack), never for a real endpoint.
+	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return value.replace(/\/+$/, '');
+	throw new ConfigError(field, `must use https:// (http:// is allowed only for localhost), got "${value}"`);
+}
+
+function optionalUrl(v: unknown, field: string): string | null {
+	if (v === undefined || v === null || v === '') return null;
+	return httpUrl(v, field);
+}
+
+function absolutePath(v: unknown, field: string, fallback: string): string {
+	if (v === undefined || v === null) return fallback;
+	return text(v, field, /^\/[^\s#?]*$/, 'must be an absolute path starting with "/", e.g. "/_console/auth/callback"');
+}
+
+function positiveNumber(v: unknown, field: string, fallback: number): number {
+	if (v === undefined) return fallback;
+	if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+		throw new ConfigError(field, 'must be a number of zero or more');
+	return v;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+// Cognito identity pool IDs: `<region>:<guid>` (Cognito Identity API, IdentityPoolId pattern
+// [\w-]+:[0-9a-f-]+ — https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html).
+const identityPoolIdPattern = /^[\w-]+:[0-9a-f-]+$/;
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d$/;
+// CloudFront distribution IDs are upper-case letters and digits (e.g. E1ABCDEF2GHIJK).
+export const distributionIdPattern = /^[A-Z0-9]{1,32}$/;
+
+/**
+ * Validate a parsed `config.json`. `base` is the build's base path (e.g. `/_console`), used for the
+ * default redirect and logout paths.
+ * @throws ConfigError naming the first bad field.
+ */
+export function parseConfig(raw: unknown, base = ''): Config {
+	const root = object(raw, 'config.json');
+	if (root.version !== undefined && root.version !== 1)
+		throw new ConfigError('version', `must be 1 (this console reads version 1), got ${String(root.version)}`);
+	const region = text(root.region, 'region', regionPattern, 'must be an AWS Region such as "eu-west-1"');
+	const identityPoolId = text(
+		root.identityPoolId,
+		'identityPoolId',
+		identityPoolIdPattern,
+		'must look like "eu-west-1:12345678-1234-1234-1234-123456789012"'
+	);
+	const auth = object(root.auth, 'auth');
+	const scopes = auth.scopes ?? ['openid', 'email', 'profile'];
+	if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string' && s !== ''))
+		throw new ConfigError('auth.scopes', 'must be a list of scope names, e.g. ["openid", "email"]');
+	if (!scopes.includes('openid'))
+		throw new ConfigError('auth.scopes', 'must include "openid" (the ID token comes with it)');
+	const endpoints = root.endpoints === undefined ? {} : object(root.endpoints, 'endpoints');
+	const pricing = root.pricing === undefined ? {} : object(root.pricing, 'pricing');
+	return Object.freeze({
+		region,
+		identityPoolId,
+		auth: {
+			issuer: httpUrl(auth.issuer, 'auth.issuer'),
+			domain: httpUrl(auth.domain, 'auth.domain'),
+			clientId: text(auth.clientId, 'auth.clientId', /^[\w+]+$/, 'must be the app client ID (letters and digits)'),
+			scopes: scopes as string[],
+			redirectPath: absolutePath(auth.redirectPath, 'auth.redirectPath', `${base}/auth/callback`),
+			logoutPath: absolutePath(auth.logoutPath, 'auth.logoutPath', `${base}/`),
+			identityProvider: optionalText(auth.identityProvider, 'auth.identityProvider')
+		},
+		endpoints: {
+			cloudfront: optionalUrl(endpoints.cloudfront, 'endpoints.cloudfront'),
+			cognitoIdentity: optionalUrl(endpoints.cognitoIdentity, 'endpoints.cognitoIdentity')
+		},
+		distributions: parseDistributions(root.distributions),
+		pricing: {
+			freePathsPerMonth: positiveNumber(pricing.freePathsPerMonth, 'pricing.freePathsPerMonth', 1000),
+			pricePerPathUsd: positiveNumber(pricing.pricePerPathUsd, 'pricing.pricePerPathUsd', 0.005)
+		}
+	});
+}
+
+function parseDistributions(v: unknown): DistributionEntry[] {
+	if (v === undefined || v === null) return [];
+	if (!Array.isArray(v)) throw new ConfigError('distributions', 'must be a list of { "id", "label" }');
+	return v.map((entry, i) => {
+		const field = `distributions[${i}]`;
+		const o = object(entry, field);
+		const id = text(o.id, `${field}.id`, distributionIdPattern, 'must be a distribution ID such as "E1ABCDEF"');
+		const label = o.label === undefined ? id : text(o.label, `${field}.label`);
+		return { id, label };
+	});
+}
+
+/** The logins key for the identity pool is the issuer without its scheme (auth-and-hosting.md §1). */
+export const loginsKey = (config: Config): string => config.auth.issuer.replace(/^https?:\/\//, '');

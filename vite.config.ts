@@ -1,0 +1,14 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [tailwindcss(), sveltekit()],
+	preview: { port: 4173, strictPort: true },
+	test: {
+		include: ['src/**/*.{test,spec}.{js,ts}', 'local-stack/**/*.{test,spec}.ts'],
+		environment: 'node',
+		env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+		testTimeout: 20_000
+	}
+});

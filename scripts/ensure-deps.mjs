@@ -25,6 +25,8 @@ if (process.argv.includes('--browser')) {
 		if (!debian) throw new Error(`No Chromium at ${chromium}. Install one and set CHROMIUM_PATH.`);
 		console.log("Installing Debian's chromium for the browser tests…");
 		const sudo = isRoot ? '' : 'sudo ';
-		run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`);
+		run(
+			`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`
+		);
 	}
 }

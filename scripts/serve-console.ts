@@ -64,7 +64,11 @@ export function startConsoleServer(options: ConsoleServerOptions): Promise<Serve
 			return;
 		}
 		if (path === `${base}/config.json`) {
-			res.writeHead(200, { 'content-type': types['.json'], 'cache-control': 'no-cache', ...security });
+			res.writeHead(200, {
+				'content-type': types['.json'],
+				'cache-control': 'no-cache',
+				...security
+			});
 			res.end(JSON.stringify(options.config));
 			return;
 		}

@@ -31,7 +31,9 @@ function closure(keys, withDynamic) {
 	return [...seen].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
 }
 
-const entries = Object.keys(manifest).filter((k) => /client\/entry\.js$|client-optimized\/app\.js$/.test(k));
+const entries = Object.keys(manifest).filter((k) =>
+	/client\/entry\.js$|client-optimized\/app\.js$/.test(k)
+);
 const shell = [...entries, nodeFor('+layout.svelte')];
 const gz = (file) => gzipSync(readFileSync(`${out}/${file}`), { level: 9 }).length;
 const pages = {
@@ -46,7 +48,9 @@ for (const [name, files] of Object.entries(pages)) {
 	const kb = files.reduce((sum, f) => sum + gz(f), 0) / 1000;
 	const ok = kb <= BUDGET_KB[name];
 	failed ||= !ok;
-	console.log(`${ok ? 'ok  ' : 'OVER'} ${name}: ${kb.toFixed(1)} KB gzip in ${files.length} files (budget ${BUDGET_KB[name]} KB)`);
+	console.log(
+		`${ok ? 'ok  ' : 'OVER'} ${name}: ${kb.toFixed(1)} KB gzip in ${files.length} files (budget ${BUDGET_KB[name]} KB)`
+	);
 }
 if (failed) {
 	console.error('Size budget exceeded: load the heavy module lazily or trim it.');

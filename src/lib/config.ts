@@ -58,7 +58,8 @@ export const exampleConfig = {
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function object(v: unknown, field: string): Json {
 	if (!isObject(v)) throw new ConfigError(field, 'must be an object');
@@ -66,8 +67,10 @@ function object(v: unknown, field: string): Json {
 }
 
 function text(v: unknown, field: string, pattern?: RegExp, hint?: string): string {
-	if (typeof v !== 'string' || v.trim() === '') throw new ConfigError(field, 'must be a non-empty string');
-	if (pattern && !pattern.test(v)) throw new ConfigError(field, hint ?? `has an unexpected form: ${v}`);
+	if (typeof v !== 'string' || v.trim() === '')
+		throw new ConfigError(field, 'must be a non-empty string');
+	if (pattern && !pattern.test(v))
+		throw new ConfigError(field, hint ?? `has an unexpected form: ${v}`);
 	return v;
 }
 
@@ -77,7 +80,8 @@ function optionalText(v: unknown, field: string): string | null {
 }
 
 function httpUrl(v: unknown, field: string): string {
-	const value = text(v, field);
+	// new URL() drops stray spaces, but the raw value is what gets used (e.g. in the logins key).
+	const value = text(v, field, /^\S+$/, 'must be an absolute URL with no spaces');
 	let url: URL;
 	try {
 		url = new URL(value);
@@ -87,7 +91,10 @@ function httpUrl(v: unknown, field: string): string {
 	if (url.protocol === 'https:') return value.replace(/\/+$/, '');
 	// Plain http only for a loopback stand-in (the local stack), never for a real endpoint.
 	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return value.replace(/\/+$/, '');
-	throw new ConfigError(field, `must use https:// (http:// is allowed only for localhost), got "${value}"`);
+	throw new ConfigError(
+		field,
+		`must use https:// (http:// is allowed only for localhost), got "${value}"`
+	);
 }
 
 function optionalUrl(v: unknown, field: string): string | null {
@@ -97,7 +104,12 @@ function optionalUrl(v: unknown, field: string): string | null {
 
 function absolutePath(v: unknown, field: string, fallback: string): string {
 	if (v === undefined || v === null) return fallback;
-	return text(v, field, /^\/[^\s#?]*$/, 'must be an absolute path starting with "/", e.g. "/_console/auth/callback"');
+	return text(
+		v,
+		field,
+		/^\/[^\s#?]*$/,
+		'must be an absolute path starting with "/", e.g. "/_console/auth/callback"'
+	);
 }
 
 function positiveNumber(v: unknown, field: string, fallback: number): number {
@@ -126,8 +138,16 @@ export const distributionIdPattern = /^[A-Z0-9]{1,32}$/;
 export function parseConfig(raw: unknown, base = ''): Config {
 	const root = object(raw, 'config.json');
 	if (root.version !== undefined && root.version !== 1)
-		throw new ConfigError('version', `must be 1 (this console reads version 1), got ${String(root.version)}`);
-	const region = text(root.region, 'region', regionPattern, 'must be an AWS Region such as "eu-west-1"');
+		throw new ConfigError(
+			'version',
+			`must be 1 (this console reads version 1), got ${String(root.version)}`
+		);
+	const region = text(
+		root.region,
+		'region',
+		regionPattern,
+		'must be an AWS Region such as "eu-west-1"'
+	);
 	const identityPoolId = text(
 		root.identityPoolId,
 		'identityPoolId',
@@ -148,7 +168,12 @@ export function parseConfig(raw: unknown, base = ''): Config {
 		auth: {
 			issuer: httpUrl(auth.issuer, 'auth.issuer'),
 			domain: httpUrl(auth.domain, 'auth.domain'),
-			clientId: text(auth.clientId, 'auth.clientId', /^[\w+]+$/, 'must be the app client ID (letters and digits)'),
+			clientId: text(
+				auth.clientId,
+				'auth.clientId',
+				/^[\w+]+$/,
+				'must be the app client ID (letters and digits)'
+			),
 			scopes: scopes as string[],
 			redirectPath: absolutePath(auth.redirectPath, 'auth.redirectPath', `${base}/auth/callback`),
 			logoutPath: absolutePath(auth.logoutPath, 'auth.logoutPath', `${base}/`),
@@ -160,7 +185,11 @@ export function parseConfig(raw: unknown, base = ''): Config {
 		},
 		distributions: parseDistributions(root.distributions),
 		pricing: {
-			freePathsPerMonth: positiveNumber(pricing.freePathsPerMonth, 'pricing.freePathsPerMonth', 1000),
+			freePathsPerMonth: positiveNumber(
+				pricing.freePathsPerMonth,
+				'pricing.freePathsPerMonth',
+				1000
+			),
 			pricePerPathUsd: positiveNumber(pricing.pricePerPathUsd, 'pricing.pricePerPathUsd', 0.005)
 		}
 	});
@@ -168,11 +197,17 @@ export function parseConfig(raw: unknown, base = ''): Config {
 
 function parseDistributions(v: unknown): DistributionEntry[] {
 	if (v === undefined || v === null) return [];
-	if (!Array.isArray(v)) throw new ConfigError('distributions', 'must be a list of { "id", "label" }');
+	if (!Array.isArray(v))
+		throw new ConfigError('distributions', 'must be a list of { "id", "label" }');
 	return v.map((entry, i) => {
 		const field = `distributions[${i}]`;
 		const o = object(entry, field);
-		const id = text(o.id, `${field}.id`, distributionIdPattern, 'must be a distribution ID such as "E1ABCDEF"');
+		const id = text(
+			o.id,
+			`${field}.id`,
+			distributionIdPattern,
+			'must be a distribution ID such as "E1ABCDEF"'
+		);
 		const label = o.label === undefined ? id : text(o.label, `${field}.label`);
 		return { id, label };
 	});

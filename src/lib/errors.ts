@@ -38,13 +38,24 @@ const asErrorLike = (e: unknown): ErrorLike => (typeof e === 'object' && e !== n
 /** Errors that mean our credentials are no good any more: get new ones, then retry once. */
 export function isCredentialError(e: unknown): boolean {
 	const { name } = asErrorLike(e);
-	return name === 'ExpiredToken' || name === 'InvalidClientTokenId' || name === 'ExpiredTokenException';
+	return (
+		name === 'ExpiredToken' || name === 'InvalidClientTokenId' || name === 'ExpiredTokenException'
+	);
+}
+
+// String() throws for an object with no usable toString (e.g. a null prototype); this must not.
+function asText(e: unknown): string {
+	try {
+		return String(e);
+	} catch {
+		return Object.prototype.toString.call(e);
+	}
 }
 
 export function toAppError(e: unknown): AppError {
 	const err = asErrorLike(e);
 	const name = typeof err.name === 'string' ? err.name : '';
-	const message = typeof err.message === 'string' ? err.message : String(e);
+	const message = typeof err.message === 'string' ? err.message : asText(e);
 	const status =
 		typeof err.$metadata?.httpStatusCode === 'number' ? err.$metadata.httpStatusCode : undefined;
 	switch (name) {

@@ -6,4 +6,6 @@ import type { LayoutLoad } from './$types';
 export const prerender = true;
 export const ssr = false;
 
-export const load: LayoutLoad = async ({ fetch }) => ({ configResult: await loadConfig(fetch, base) });
+export const load: LayoutLoad = async ({ fetch }) => ({
+	configResult: await loadConfig(fetch, base)
+});

@@ -21,7 +21,11 @@ const OPERATOR_GROUP = 'operators';
 const VIEWER_GROUP = 'viewers';
 
 const stringList = (v: unknown): string[] =>
-	Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? v.split(',') : [];
+	Array.isArray(v)
+		? v.filter((x): x is string => typeof x === 'string')
+		: typeof v === 'string'
+			? v.split(',')
+			: [];
 
 export function roleFromGroups(groups: string[]): ConsoleRole {
 	if (groups.includes(OPERATOR_GROUP)) return 'operator';
@@ -44,4 +48,5 @@ export function readClaims(claims: Record<string, unknown>): Identity {
 }
 
 /** The role name for display: `arn:aws:iam::1111:role/console-viewer` → `console-viewer`. */
-export const roleName = (arn: string | null): string | null => (arn ? arn.slice(arn.lastIndexOf('/') + 1) : null);
+export const roleName = (arn: string | null): string | null =>
+	arn ? arn.slice(arn.lastIndexOf('/') + 1) : null;

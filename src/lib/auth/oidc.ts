@@ -72,7 +72,8 @@ export async function authorizationUrl(
 		code_challenge: await oauth.calculatePKCECodeChallenge(pending.verifier),
 		code_challenge_method: 'S256'
 	}).toString();
-	if (config.auth.identityProvider) url.searchParams.set('identity_provider', config.auth.identityProvider);
+	if (config.auth.identityProvider)
+		url.searchParams.set('identity_provider', config.auth.identityProvider);
 	return { url, pending };
 }
 
@@ -91,11 +92,18 @@ async function verifySignature(config: Config, idToken: string): Promise<void> {
 		});
 	} catch (e) {
 		const why = e instanceof Error ? e.message : String(e);
-		throw new Error(`The ID token's signature could not be verified with the keys at ${jwksUrl}: ${why}`);
+		throw new Error(
+			`The ID token's signature could not be verified with the keys at ${jwksUrl}: ${why}`,
+			{ cause: e }
+		);
 	}
 }
 
-async function toTokens(config: Config, response: oauth.TokenEndpointResponse, previousRefresh?: string): Promise<Tokens> {
+async function toTokens(
+	config: Config,
+	response: oauth.TokenEndpointResponse,
+	previousRefresh?: string
+): Promise<Tokens> {
 	const claims = oauth.getValidatedIdTokenClaims(response);
 	if (!response.id_token || !claims) throw new Error('The sign-in response had no ID token.');
 	await verifySignature(config, response.id_token);

@@ -69,7 +69,8 @@ export class Session {
 	freshIdToken = (): Promise<string> => {
 		const tokens = this.#tokens;
 		if (!tokens) return Promise.reject(new ReauthRequired('Not signed in.'));
-		if (tokens.identity.expiresAt - Date.now() > REFRESH_MARGIN_MS) return Promise.resolve(tokens.idToken);
+		if (tokens.identity.expiresAt - Date.now() > REFRESH_MARGIN_MS)
+			return Promise.resolve(tokens.idToken);
 		this.#refreshing ??= this.#refresh(tokens).finally(() => (this.#refreshing = null));
 		return this.#refreshing;
 	};

@@ -13,13 +13,22 @@ import {
 } from '@aws-sdk/client-cloudfront';
 import type { Config } from '$lib/config';
 import { isCredentialError } from '$lib/errors';
-import type { Distribution, DistributionSummary, Invalidation, InvalidationStatus } from '$lib/types';
+import type {
+	Distribution,
+	DistributionSummary,
+	Invalidation,
+	InvalidationStatus
+} from '$lib/types';
 import { identityPoolCredentials } from './credentials';
 
 export interface CloudFrontApi {
 	listDistributions(): Promise<DistributionSummary[]>;
 	getDistribution(id: string): Promise<Distribution>;
-	createInvalidation(distributionId: string, callerReference: string, items: string[]): Promise<Invalidation>;
+	createInvalidation(
+		distributionId: string,
+		callerReference: string,
+		items: string[]
+	): Promise<Invalidation>;
 	getInvalidation(distributionId: string, id: string): Promise<Invalidation>;
 }
 

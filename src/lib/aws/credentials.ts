@@ -13,7 +13,10 @@ export function identityPoolCredentials(
 	return fromCognitoIdentityPool({
 		identityPoolId: config.identityPoolId,
 		// clientConfig, not client: see toolchain.md §5.5.
-		clientConfig: { region: config.region, endpoint: config.endpoints.cognitoIdentity ?? undefined },
+		clientConfig: {
+			region: config.region,
+			endpoint: config.endpoints.cognitoIdentity ?? undefined
+		},
 		// Caches the identity ID per user (not a secret), saving a GetId per credential fetch.
 		userIdentifier,
 		// A function: called on every credential fetch, so each one gets a fresh ID token.

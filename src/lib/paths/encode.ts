@@ -45,4 +45,5 @@ export function encodePath(path: string): string {
 }
 
 /** Control characters can't be sent raw and mean nothing as a URL (RFC 1738 §2.2). */
-export const hasControlCharacter = (s: string): boolean => /[\u0000-\u001f\u007f]/.test(s);
+export const hasControlCharacter = (s: string): boolean =>
+	[...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);

@@ -67,7 +67,8 @@ function checkLine(input: string, line: number, options: ParseOptions): PathLine
 	if (input.startsWith('#')) return checkTag(input, line, options.tagsEnabled ?? false);
 	const result: PathLine = { line, input, kind: classify(input), errors: [], warnings: [] };
 	let path = input;
-	const url = /^https?:\/\/([^/?#]+)(.*)$/i.exec(path);
+	// A fragment never reaches CloudFront (RFC 3986 §3.5), so it is no part of the cached path.
+	const url = /^https?:\/\/([^/?#]+)([^#]*)/i.exec(path);
 	if (url) {
 		const host = url[1].toLowerCase().replace(/:\d+$/, '');
 		const hosts = (options.hosts ?? []).map((h) => h.toLowerCase());
@@ -86,8 +87,10 @@ function checkLine(input: string, line: number, options: ParseOptions): PathLine
 		result.errors.push('Contains a control character (such as a tab). Remove it.');
 		return result;
 	}
-	if (path.includes('~')) {
-		const before = path.slice(0, path.indexOf('~'));
+	// "~" is not supported, encoded or not: %7E is accepted but invalidates nothing (cloudfront.md §3.1).
+	const tilde = /~|%7e/i.exec(path);
+	if (tilde) {
+		const before = path.slice(0, tilde.index);
 		result.errors.push(
 			`CloudFront does not support "~" in paths, encoded or not. Use a wildcard that stops before it, such as ${before.startsWith('/') ? before : '/' + before}*`
 		);
@@ -107,8 +110,11 @@ function checkLine(input: string, line: number, options: ParseOptions): PathLine
 	if (value !== path) result.warnings.push(`Sent encoded as ${value}`);
 	const star = value.indexOf('*');
 	if (star !== -1 && star < value.length - 1)
-		result.warnings.push('"*" is a wildcard only as the last character; here it means a literal asterisk.');
-	if (/%2a/i.test(value)) result.warnings.push('"%2A" is not a wildcard: it matches a literal "*" only.');
+		result.warnings.push(
+			'"*" is a wildcard only as the last character; here it means a literal asterisk.'
+		);
+	if (/%2a/i.test(value))
+		result.warnings.push('"%2A" is not a wildcard: it matches a literal "*" only.');
 	result.kind = classify(value);
 	result.value = value;
 	return result;
@@ -121,11 +127,14 @@ function checkTag(input: string, line: number, tagsEnabled: boolean): PathLine {
 		result.errors.push(
 			'Cache tags work only on a distribution with a cache tag header configured, and this one has none. To purge a path that starts with "#", encode it as %23.'
 		);
-	else if (tag === '') result.errors.push('Empty tag: write the tag after "#", such as #product-42.');
+	else if (tag === '')
+		result.errors.push('Empty tag: write the tag after "#", such as #product-42.');
 	else if (!/^[\x21-\x7e]+$/.test(tag) || tag.includes(','))
 		result.errors.push('Tags use visible ASCII characters only, with no spaces or commas.');
 	else if (tag.length > MAX_TAG_LENGTH)
-		result.errors.push(`Tags are at most ${MAX_TAG_LENGTH} characters; this one has ${tag.length}.`);
+		result.errors.push(
+			`Tags are at most ${MAX_TAG_LENGTH} characters; this one has ${tag.length}.`
+		);
 	else result.value = input;
 	return result;
 }

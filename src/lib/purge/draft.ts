@@ -57,7 +57,8 @@ export function saveDraft(store: KeyValueStore, distributionId: string, draft: D
 	else store.setItem(key(distributionId), JSON.stringify(draft));
 }
 
-const sameItems = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameItems = (a: string[], b: string[]) =>
+	a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * The submission to send for `items`: the unconfirmed one in the draft when it is the same batch

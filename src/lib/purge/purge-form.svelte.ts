@@ -73,7 +73,7 @@ export class PurgeForm {
 			this.#draft,
 			items,
 			() => callerReference(email, crypto.randomUUID()),
-			new Date()
+			new Date() // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 		);
 		// Persist the reference before sending: a reload mid-request retries with the same one.
 		this.#update({ ...this.#draft, submission });

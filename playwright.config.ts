@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Debian's chromium where Playwright cannot download its own (toolchain.md §3); CHROMIUM_PATH wins.
+const debianChromium = '/usr/bin/chromium';
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+
+export default defineConfig({
+	testDir: 'tests',
+	// One local stack with global fault switches: tests run one at a time.
+	workers: 1,
+	fullyParallel: false,
+	forbidOnly: Boolean(process.env.CI),
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: 'list',
+	webServer: {
+		command: 'tsx scripts/e2e-server.ts',
+		url: 'http://127.0.0.1:4512/_stack/health',
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000,
+		stdout: 'pipe'
+	},
+	use: {
+		baseURL: 'http://localhost:4173',
+		trace: 'retain-on-failure',
+		browserName: 'chromium',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	}
+});

@@ -1,0 +1,102 @@
+import { DIST, expect, openSignedIn, test } from './fixtures';
+import { stack } from './stack-control';
+
+const purge = async (page: import('@playwright/test').Page, paths: string) => {
+	await page.getByLabel(/Paths to invalidate/).fill(paths);
+	await page.getByRole('button', { name: /^Invalidate \d+ paths?$/ }).click();
+};
+
+for (const kind of ['throttle', 'server-error'] as const) {
+	test(`${kind} answers are retried without a second invalidation`, async ({ page }) => {
+		await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+		await stack.addFault({ kind, operation: 'CreateInvalidation', count: 2 });
+		const path = `/retry-${kind}-${Date.now()}.html`;
+		await purge(page, path);
+		await expect(page.getByTestId('invalidation-status')).toBeVisible({ timeout: 20_000 });
+		const matching = (await stack.invalidations(DIST.www)).filter((i) => i.paths.includes(path));
+		expect(matching).toHaveLength(1);
+	});
+}
+
+test('a lost answer is retried with the same reference: one invalidation', async ({ page }) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	await stack.addFault({ kind: 'drop-response', operation: 'CreateInvalidation', count: 1 });
+	const path = `/dropped-${Date.now()}.html`;
+	await purge(page, path);
+	// Either the SDK retried by itself, or the console reports the lost answer and keeps the draft.
+	const outcome = await Promise.race([
+		page
+			.getByTestId('invalidation-status')
+			.waitFor()
+			.then(() => 'sent' as const),
+		page
+			.getByRole('alert')
+			.waitFor()
+			.then(() => 'failed' as const)
+	]);
+	if (outcome === 'failed') {
+		await expect(page.getByRole('alert')).toContainText(
+			'did not reach AWS, or its answer was lost'
+		);
+		await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue(path);
+		await page.getByRole('button', { name: 'Invalidate 1 path' }).click();
+		await expect(page.getByTestId('invalidation-status')).toBeVisible();
+	}
+	const matching = (await stack.invalidations(DIST.www)).filter((i) => i.paths.includes(path));
+	expect(matching).toHaveLength(1);
+	await expect(page.getByTestId('invalidation-id')).toHaveText(matching[0].id);
+});
+
+test('a reload in the middle of a send resends safely', async ({ page }) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	await stack.addFault({ kind: 'latency', operation: 'CreateInvalidation', count: 1, ms: 3000 });
+	const path = `/reloaded-${Date.now()}.html`;
+	await purge(page, path);
+	await expect(page.getByRole('button', { name: 'Sending…' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByTestId('unconfirmed')).toContainText('answer never came back');
+	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue(path);
+	await page.getByRole('button', { name: 'Invalidate 1 path' }).click();
+	await expect(page.getByTestId('invalidation-status')).toBeVisible();
+	// Let the delayed first request land too, then count.
+	await page.waitForTimeout(3500);
+	const matching = (await stack.invalidations(DIST.www)).filter((i) => i.paths.includes(path));
+	expect(matching).toHaveLength(1);
+});
+
+test('too many invalidations in progress: explained, draft kept, retry is the same purge', async ({
+	page
+}) => {
+	await stack.settings({ completeAfterMs: 120_000 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	// Fill the 15 wildcard slots with other purges (through the UI, as another operator would).
+	const wildcards = Array.from({ length: 15 }, (_, i) => `/fill-${Date.now()}-${i}/*`);
+	await purge(page, wildcards.join('\n'));
+	await expect(page.getByTestId('invalidation-status')).toBeVisible();
+	await purge(page, '/one-more/*');
+	await expect(page.getByRole('alert')).toContainText('Too many invalidations are in progress');
+	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue('/one-more/*');
+});
+
+test('a failed refresh mid-draft asks to sign in again and keeps the draft', async ({ page }) => {
+	// Short ID tokens: every credential fetch must refresh the ID token first.
+	await stack.settings({ tokenTtlSeconds: 120 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const draft = `/draft-kept-${Date.now()}.html\n/and/this/*`;
+	await page.getByLabel(/Paths to invalidate/).fill(draft);
+	await stack.addFault({ kind: 'fail-refresh', count: 1 });
+	await stack.addFault({ kind: 'expire-credentials' });
+	await page.getByRole('button', { name: 'Invalidate 2 paths' }).click();
+
+	await expect(
+		page.getByText('Your sign-in has expired. Everything you typed is kept.')
+	).toBeVisible();
+	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue(draft);
+	await page.getByRole('button', { name: 'Sign in again' }).click();
+	// Cognito's session still holds, so this round trip is silent; the page and the draft are back.
+	await expect(page).toHaveURL(new RegExp(`/_console/d/${DIST.www}$`));
+	await expect(page.getByTestId('signed-in-user')).toHaveText('alice@example.com');
+	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue(draft);
+	await page.getByRole('button', { name: 'Invalidate 2 paths' }).click();
+	await expect(page.getByTestId('invalidation-status')).toBeVisible();
+});

@@ -1,0 +1,63 @@
+import { DIST, expect, openSignedIn, signInAs, test } from './fixtures';
+
+test('a deep link opened cold survives the sign-in round trip', async ({ page }) => {
+	await page.goto(`/_console/d/${DIST.shop}`);
+	// Tokens live in memory: a cold open goes to Cognito's managed login first.
+	await expect(page).toHaveURL(/127\.0\.0\.1:4510\/(oauth2\/authorize|login)/);
+	await signInAs(page, 'alice@example.com');
+	await expect(page).toHaveURL(new RegExp(`/_console/d/${DIST.shop}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(DIST.shop);
+	await expect(page.getByTestId('signed-in-role')).toHaveText('Operator');
+});
+
+test('the header shows who is signed in and their role', async ({ page }) => {
+	await openSignedIn(page, '/', 'alice@example.com');
+	await expect(page.getByTestId('signed-in-user')).toHaveText('alice@example.com');
+	await expect(page.getByTestId('signed-in-role')).toHaveText('Operator');
+	await expect(page.getByTestId('signed-in-role')).toHaveAttribute('title', 'console-web-operator');
+});
+
+test('the distribution list links to one page per distribution', async ({ page }) => {
+	await openSignedIn(page, '/', 'alice@example.com');
+	const list = page.getByRole('list', { name: 'Distributions' });
+	await expect(list.getByRole('link')).toHaveCount(3);
+	await list.getByRole('link', { name: /shop \(production\)/ }).click();
+	await expect(page).toHaveURL(new RegExp(`/_console/d/${DIST.shop}$`));
+	await expect(page.getByText('shop.example.test')).toBeVisible();
+});
+
+test('an ID typed by hand opens its page; a malformed one is explained', async ({ page }) => {
+	await openSignedIn(page, '/', 'alice@example.com');
+	const field = page.getByLabel('Open a distribution by ID');
+	await field.fill('not an id!');
+	await page.getByRole('button', { name: 'Open' }).click();
+	await expect(page.getByText('A distribution ID is letters and digits')).toBeVisible();
+	await field.fill(DIST.www.toLowerCase());
+	await page.getByRole('button', { name: 'Open' }).click();
+	await expect(page).toHaveURL(new RegExp(`/_console/d/${DIST.www}$`));
+});
+
+test('a reload signs in again silently and keeps the page', async ({ page }) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	await page.reload();
+	// Cognito's own session cookie makes the second sign-in silent.
+	await expect(page.getByTestId('signed-in-user')).toHaveText('alice@example.com');
+	await expect(page).toHaveURL(new RegExp(`/_console/d/${DIST.www}$`));
+});
+
+test('sign-out revokes and ends the Cognito session', async ({ page }) => {
+	await openSignedIn(page, '/', 'alice@example.com');
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByText('You are signed out.')).toBeVisible();
+	await expect(page).toHaveURL(/\/_console\/$/);
+	// Cognito's session is gone: signing in asks for credentials again.
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await signInAs(page, 'vera@example.com');
+	await expect(page.getByTestId('signed-in-user')).toHaveText('vera@example.com');
+});
+
+test('a user in no group is told why there are no credentials', async ({ page }) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'nora@example.com');
+	await expect(page.getByTestId('signed-in-role')).toHaveText('No console role');
+	await expect(page.getByRole('alert')).toContainText('Cognito gave your account no AWS role');
+});

@@ -1,0 +1,40 @@
+/** The local stack's control API (test-only switches; see local-stack/README.md). */
+const CONTROL = process.env.STACK_CONTROL_URL ?? 'http://127.0.0.1:4512/_stack';
+
+async function call(method: string, path: string, body?: unknown) {
+	const res = await fetch(`${CONTROL}${path}`, {
+		method,
+		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+	const text = await res.text();
+	return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+export type FaultKind =
+	| 'throttle'
+	| 'server-error'
+	| 'latency'
+	| 'drop-response'
+	| 'expire-credentials'
+	| 'fail-refresh'
+	| 'identity-error';
+
+export const stack = {
+	addFault: (fault: { kind: FaultKind; operation?: string; count?: number; ms?: number }) =>
+		call('POST', '/faults', fault),
+	clearFaults: () => call('DELETE', '/faults'),
+	settings: (s: {
+		completeAfterMs?: number;
+		tokenTtlSeconds?: number;
+		credentialTtlSeconds?: number;
+	}) => call('POST', '/settings', s),
+	async invalidations(distributionId: string) {
+		const body = (await call('GET', `/invalidations?distributionId=${distributionId}`)) as unknown;
+		const list = Array.isArray(body)
+			? body
+			: ((body as { invalidations?: unknown[] }).invalidations ?? []);
+		return list as { id: string; status: string; callerReference: string; paths: string[] }[];
+	}
+};

@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { styleSrc } from './csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
@@ -13,7 +14,12 @@ export default {
 		// (auth-and-hosting.md §6.7) because endpoints differ per deployment.
 		csp: {
 			mode: 'hash',
-			directives: { 'script-src': ['self'], 'object-src': ['none'], 'base-uri': ['self'] }
+			directives: {
+				'script-src': ['self'],
+				'style-src': styleSrc,
+				'object-src': ['none'],
+				'base-uri': ['self']
+			}
 		}
 	}
 };

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { styleSrc } from '../csp.js';
 
 export interface ConsoleServerOptions {
 	port: number;
@@ -33,7 +34,7 @@ export function headerPolicy(connectSrc: string[]): string {
 	return [
 		`connect-src 'self' ${connectSrc.join(' ')}`,
 		"img-src 'self' data:",
-		"style-src 'self'",
+		`style-src ${styleSrc.map((s) => `'${s}'`).join(' ')}`,
 		"font-src 'self'",
 		"object-src 'none'",
 		"frame-ancestors 'none'",

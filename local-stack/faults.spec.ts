@@ -1,0 +1,124 @@
+import {
+	CreateInvalidationCommand,
+	ListDistributionsCommand,
+	type CloudFrontClient
+} from '@aws-sdk/client-cloudfront';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningStack } from './server';
+import { cloudFrontAs, control, controlInvalidations, startTestStack } from './test-support';
+
+const E1 = 'E1LOCALWWW0001';
+
+let stack: RunningStack;
+let alice: CloudFrontClient;
+beforeAll(async () => {
+	stack = await startTestStack({ seedCount: 0 });
+	alice = await cloudFrontAs(stack, 'alice@example.com');
+});
+afterAll(async () => {
+	alice.destroy();
+	await stack.close();
+});
+afterEach(() => control(stack, 'DELETE', '/faults'));
+
+const purge = (ref: string) =>
+	alice.send(
+		new CreateInvalidationCommand({
+			DistributionId: E1,
+			InvalidationBatch: { CallerReference: ref, Paths: { Quantity: 1, Items: ['/index.html'] } }
+		})
+	);
+const withRef = async (ref: string) =>
+	(await controlInvalidations(stack, E1)).filter((i) => i.callerReference === ref);
+
+describe('faults the SDK retries', () => {
+	it('Throttling (400 "Rate exceeded") twice, then success: one invalidation', async () => {
+		await control(stack, 'POST', '/faults', {
+			kind: 'throttle',
+			operation: 'CreateInvalidation',
+			count: 2
+		});
+		const out = await purge('throttled');
+		expect(out.$metadata).toMatchObject({ httpStatusCode: 201, attempts: 3 });
+		expect(await withRef('throttled')).toHaveLength(1);
+	});
+
+	it('ServiceUnavailable (503) once, then success: one invalidation', async () => {
+		await control(stack, 'POST', '/faults', { kind: 'server-error', count: 1 });
+		const out = await purge('unavailable');
+		expect(out.$metadata).toMatchObject({ httpStatusCode: 201, attempts: 2 });
+		expect(await withRef('unavailable')).toHaveLength(1);
+	});
+
+	it('a dropped response after the create: the retry returns the same invalidation', async () => {
+		await control(stack, 'POST', '/faults', {
+			kind: 'drop-response',
+			operation: 'CreateInvalidation'
+		});
+		const out = await purge('dropped');
+		const stored = await withRef('dropped');
+		expect(out.$metadata.attempts).toBe(2);
+		expect(stored).toHaveLength(1);
+		expect(out.Invalidation?.Id).toBe(stored[0].id);
+	});
+});
+
+describe('faults surfaced to the caller', () => {
+	it('Throttling beyond the retry budget reaches the caller with its code and status', async () => {
+		await control(stack, 'POST', '/faults', { kind: 'throttle', count: 3 });
+		await expect(alice.send(new ListDistributionsCommand({}))).rejects.toMatchObject({
+			name: 'Throttling',
+			message: 'Rate exceeded',
+			$metadata: { httpStatusCode: 400, attempts: 3 }
+		});
+	});
+
+	it('ServiceUnavailable carries Type Receiver', async () => {
+		await control(stack, 'POST', '/faults', { kind: 'server-error', count: 3 });
+		await expect(alice.send(new ListDistributionsCommand({}))).rejects.toMatchObject({
+			name: 'ServiceUnavailable',
+			Type: 'Receiver',
+			$fault: 'server',
+			$metadata: { httpStatusCode: 503 }
+		});
+	});
+
+	it('latency delays the matching operation only', async () => {
+		await control(stack, 'POST', '/faults', {
+			kind: 'latency',
+			operation: 'ListDistributions',
+			ms: 500
+		});
+		const t0 = Date.now();
+		await alice.send(new ListDistributionsCommand({}));
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(490);
+		const t1 = Date.now();
+		await alice.send(new ListDistributionsCommand({}));
+		expect(Date.now() - t1).toBeLessThan(400);
+	});
+});
+
+describe('control API', () => {
+	it('lists, validates and clears faults', async () => {
+		const bad = await fetch(`${stack.urls.control}/faults`, {
+			method: 'POST',
+			body: JSON.stringify({ kind: 'throttle', operation: 'GetId' })
+		});
+		expect(bad.status).toBe(400);
+		await control(stack, 'POST', '/faults', { kind: 'latency', ms: 5, count: 2 });
+		expect(await control(stack, 'GET', '/faults')).toEqual({
+			faults: [{ kind: 'latency', remaining: 2, ms: 5 }]
+		});
+		await control(stack, 'DELETE', '/faults');
+		expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [] });
+	});
+
+	it('reports health and urls', async () => {
+		const health = await control<{ ok: boolean; urls: { issuer: string } }>(
+			stack,
+			'GET',
+			'/health'
+		);
+		expect(health).toMatchObject({ ok: true, urls: { issuer: stack.urls.issuer } });
+	});
+});

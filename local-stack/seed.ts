@@ -1,0 +1,159 @@
+import { DISTRIBUTION_IDS } from './distributions';
+import { invalidationId, type Invalidation } from './invalidation-store';
+
+// Deterministic demo history: the same seed gives the same ids, paths and references; times are
+// placed relative to `now`, from the first day of the month two months back (so the current month
+// and the two before it) up to a few minutes ago.
+
+/** mulberry32: small, fast, good enough for demo data. */
+export function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+type Rand = () => number;
+const int = (r: Rand, n: number) => Math.floor(r() * n);
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[int(r, xs.length)];
+const hex = (r: Rand, n: number) =>
+	Array.from({ length: n }, () => int(r, 16).toString(16)).join('');
+
+const SLUGS = ['spring-sale', 'new-pricing', 'release-notes', 'team-offsite', 'case-study', 'faq'];
+const PRODUCTS = ['red-shoes', 'blue-jacket', 'usb-c-cable', 'desk-lamp', 'coffee-mug'];
+
+/** Path generators per distribution; tags only on E2, the one with CacheTagConfig. */
+const ITEMS: Record<string, ((r: Rand) => string)[]> = {
+	E1LOCALWWW0001: [
+		() => '/index.html',
+		() => '/',
+		() => '/assets/*',
+		() => '/css/site.css',
+		(r) => `/js/app.${hex(r, 8)}.js`,
+		() => '/img/hero.png',
+		() => '/img/logo.svg',
+		(r) => `/blog/2026/${pick(r, SLUGS)}.html`,
+		() => '/blog/*',
+		() => '/sitemap.xml',
+		() => '/en/index.html',
+		() => '/search?q=shoes'
+	],
+	E2LOCALSHOP001: [
+		() => '/index.html',
+		(r) => `/products/${pick(r, PRODUCTS)}`,
+		() => '/products/*',
+		(r) => `/img/products/${1 + int(r, 400)}.jpg`,
+		(r) => `#product:${pick(r, PRODUCTS)}`,
+		(r) => `#category:${pick(r, ['shoes', 'outerwear', 'electronics', 'home'])}`,
+		() => '#sale',
+		() => '/api/catalog.json'
+	],
+	E3LOCALDATA001: [
+		(r) => `/datasets/${pick(r, ['weather', 'traffic', 'census', 'air-quality'])}.csv`,
+		() => '/datasets/*',
+		(r) => `/exports/2026-${String(1 + int(r, 12)).padStart(2, '0')}-01.parquet`,
+		(r) => `/reports/q${1 + int(r, 4)}.pdf`,
+		() => '/index.html',
+		() => '/catalog.json'
+	]
+};
+/** Share of the history per distribution. */
+const WEIGHTS: [string, number][] = [
+	['E1LOCALWWW0001', 0.5],
+	['E2LOCALSHOP001', 0.3],
+	['E3LOCALDATA001', 0.2]
+];
+
+function pickDistribution(r: Rand): string {
+	let x = r();
+	for (const [id, w] of WEIGHTS) if ((x -= w) < 0) return id;
+	return DISTRIBUTION_IDS[0];
+}
+
+function callerReference(r: Rand, createTime: number): string {
+	const kind = int(r, 3);
+	if (kind === 0)
+		return `console-${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}`;
+	if (kind === 1) return `deploy-${1000 + int(r, 9000)}`;
+	return `cli-${createTime}`;
+}
+
+function items(r: Rand, distributionId: string, max: number): string[] {
+	const gens = ITEMS[distributionId];
+	// Mostly 1–3 items; now and then a bulk deploy of file paths.
+	const n = max > 3 && r() < 0.05 ? 10 + int(r, 30) : 1 + int(r, Math.min(3, max));
+	const out = new Set<string>();
+	for (let i = 0; i < n * 2 && out.size < n; i++) out.add(pick(r, gens)(r));
+	return [...out];
+}
+
+export interface SeedOptions {
+	seed: number;
+	count: number;
+	now: number;
+}
+
+export const historyStart = (now: number): number => {
+	const d = new Date(now);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 1);
+};
+
+/** How many of the newest seeded invalidations are still InProgress: a few, never near a limit. */
+export const seededInProgress = (count: number) => Math.min(3, Math.floor(count / 10));
+
+/** `count` invalidations sorted oldest first, the last few InProgress for some minutes yet. */
+export function seedHistory({ seed, count, now }: SeedOptions): Invalidation[] {
+	const r = prng(seed);
+	const ids = new Set<string>();
+	const newId = () => {
+		for (;;) {
+			const id = invalidationId((n) => int(r, n));
+			if (ids.has(id)) continue;
+			ids.add(id);
+			return id;
+		}
+	};
+	const start = historyStart(now);
+	const end = now - 10 * 60 * 1000;
+	const live = seededInProgress(count);
+	const done: Invalidation[] = [];
+	for (let i = 0; i < count - live; i++) {
+		const distributionId = pickDistribution(r);
+		const createTime = Math.floor(start + r() * (end - start));
+		done.push({
+			id: newId(),
+			distributionId,
+			createTime,
+			completesAt: createTime + 5_000 + int(r, 20_000),
+			callerReference: callerReference(r, createTime),
+			paths: items(r, distributionId, 40)
+		});
+	}
+	done.sort((a, b) => a.createTime - b.createTime);
+	// One recent, small InProgress invalidation per distribution at most: ≤ 3 items, ≤ 1 wildcard.
+	for (let i = 0; i < live; i++) {
+		const distributionId = DISTRIBUTION_IDS[i % DISTRIBUTION_IDS.length];
+		const createTime = now - (4 - i) * 60_000 + int(r, 30_000);
+		const paths = items(r, distributionId, 3);
+		const oneWildcard = paths.filter(
+			(p, k) => !p.endsWith('*') || paths.findIndex((q) => q.endsWith('*')) === k
+		);
+		done.push({
+			id: newId(),
+			distributionId,
+			createTime,
+			completesAt: now + (2 + i * 2) * 60_000,
+			callerReference: callerReference(r, createTime),
+			paths: oneWildcard
+		});
+	}
+	return done;
+}
+
+/** Distribution `LastModifiedTime`: a little before the history starts. */
+export const lastModifiedOf = (now: number, index: number) =>
+	historyStart(now) - (index + 1) * 86_400_000;

@@ -30,7 +30,11 @@ export default defineConfig(
 	},
 	{
 		// Pure domain rings: no framework, no SDK (STYLE.md principle 1).
-		files: ['src/lib/{paths,cost,history,purge,domain}/**/*.ts', 'src/lib/config.ts', 'src/lib/errors.ts'],
+		files: [
+			'src/lib/{paths,cost,history,purge,domain}/**/*.ts',
+			'src/lib/config.ts',
+			'src/lib/errors.ts'
+		],
 		ignores: ['**/*.svelte.ts'],
 		rules: {
 			'no-restricted-imports': [

@@ -17,7 +17,8 @@ export default defineConfig({
 	reporter: 'list',
 	webServer: {
 		command: 'tsx scripts/e2e-server.ts',
-		url: 'http://127.0.0.1:4512/_stack/health',
+		// Ready once the console serves its config (the stack starts first).
+		url: 'http://localhost:4173/_console/config.json',
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000,
 		stdout: 'pipe'

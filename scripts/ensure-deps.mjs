@@ -6,6 +6,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
+/** @param {string} cmd */
 const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
 
 // node_modules/.package-lock.json is npm's record of the last install: stale or absent → npm ci.

@@ -5,11 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
+/** @type {Record<string, number>} */
 const BUDGET_KB = { 'sign-in page': 60, 'purge page (everything it loads)': 140 };
 const out = '.svelte-kit/output/client';
 const manifest = JSON.parse(readFileSync(`${out}/.vite/manifest.json`, 'utf8'));
 
-/** The manifest key of the node whose route file is `route` (e.g. 'd/[id]/+page.svelte'). */
+/**
+ * The manifest key of the node whose route file is `route` (e.g. 'd/[id]/+page.svelte').
+ * @param {string} route
+ */
 function nodeFor(route) {
 	for (const key of Object.keys(manifest)) {
 		if (!/generated\/client-optimized\/nodes\/\d+\.js$/.test(key)) continue;
@@ -18,8 +22,14 @@ function nodeFor(route) {
 	throw new Error(`No build node for src/routes/${route}`);
 }
 
+/**
+ * Files loaded by these manifest entries: static imports, and dynamic ones too if asked.
+ * @param {string[]} keys
+ * @param {boolean} withDynamic
+ */
 function closure(keys, withDynamic) {
 	const seen = new Set();
+	/** @param {string} key */
 	const visit = (key) => {
 		if (seen.has(key)) return;
 		seen.add(key);
@@ -28,14 +38,17 @@ function closure(keys, withDynamic) {
 		if (withDynamic) for (const k of entry.dynamicImports ?? []) visit(k);
 	};
 	keys.forEach(visit);
-	return [...seen].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
+	return [...seen]
+		.map((k) => manifest[k].file)
+		.filter((/** @type {string} */ f) => f.endsWith('.js'));
 }
 
 const entries = Object.keys(manifest).filter((k) =>
 	/client\/entry\.js$|client-optimized\/app\.js$/.test(k)
 );
 const shell = [...entries, nodeFor('+layout.svelte')];
-const gz = (file) => gzipSync(readFileSync(`${out}/${file}`), { level: 9 }).length;
+const gz = (/** @type {string} */ file) =>
+	gzipSync(readFileSync(`${out}/${file}`), { level: 9 }).length;
 const pages = {
 	// Everything before and during the Cognito round trip: shell + callback page, no AWS SDK.
 	'sign-in page': closure([...shell, nodeFor('auth/callback/+page.svelte')], false),

@@ -25,6 +25,8 @@ export const stack = {
 	addFault: (fault: { kind: FaultKind; operation?: string; count?: number; ms?: number }) =>
 		call('POST', '/faults', fault),
 	clearFaults: () => call('DELETE', '/faults'),
+	/** Re-seeds the history: in-progress invalidations a test left behind are gone. */
+	reset: () => call('POST', '/reset', {}),
 	settings: (s: {
 		completeAfterMs?: number;
 		tokenTtlSeconds?: number;

@@ -11,12 +11,16 @@ test('an operator purges /index.html and watches it complete', async ({ page }) 
 	await page.getByRole('button', { name: 'Invalidate 1 path' }).click();
 
 	const sent = page.getByTestId('invalidation');
-	await expect(sent.getByTestId('invalidation-status')).toHaveText('In progress…');
+	await expect(sent.getByTestId('invalidation-status')).toHaveText('In progress');
 	const id = (await sent.getByTestId('invalidation-id').textContent())?.trim() ?? '';
 	expect(id).toMatch(/^I[A-Z0-9]+$/);
 	await expect(sent.getByTestId('invalidation-status')).toHaveText('Completed', {
 		timeout: 20_000
 	});
+	// The newest row of the recent list is this purge, and it completes there too.
+	const newest = page.getByTestId('recent-row').first();
+	await expect(newest).toContainText(id);
+	await expect(newest).toContainText('Completed');
 
 	const created = (await stack.invalidations(DIST.www)).filter((i) => i.id === id);
 	expect(created).toHaveLength(1);

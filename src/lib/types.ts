@@ -17,6 +17,12 @@ export interface Distribution extends DistributionSummary {
 
 export type InvalidationStatus = 'InProgress' | 'Completed';
 
+export interface InvalidationSummary {
+	id: string;
+	status: InvalidationStatus;
+	createTime: Date;
+}
+
 export interface Invalidation {
 	id: string;
 	status: InvalidationStatus;

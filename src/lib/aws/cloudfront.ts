@@ -8,6 +8,7 @@ import {
 	GetDistributionCommand,
 	GetInvalidationCommand,
 	ListDistributionsCommand,
+	ListInvalidationsCommand,
 	type DistributionSummary as SdkDistributionSummary,
 	type Invalidation as SdkInvalidation
 } from '@aws-sdk/client-cloudfront';
@@ -17,7 +18,8 @@ import type {
 	Distribution,
 	DistributionSummary,
 	Invalidation,
-	InvalidationStatus
+	InvalidationStatus,
+	InvalidationSummary
 } from '$lib/types';
 import { identityPoolCredentials } from './credentials';
 
@@ -30,6 +32,12 @@ export interface CloudFrontApi {
 		items: string[]
 	): Promise<Invalidation>;
 	getInvalidation(distributionId: string, id: string): Promise<Invalidation>;
+	/** One page of history, newest first; `next` is the marker of the following page. */
+	listInvalidations(
+		distributionId: string,
+		maxItems: number,
+		marker?: string
+	): Promise<{ items: InvalidationSummary[]; next?: string }>;
 }
 
 export function createCloudFrontApi(
@@ -110,9 +118,30 @@ export function createCloudFrontApi(
 				c.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }))
 			);
 			return toInvalidation(inv);
+		},
+		async listInvalidations(distributionId, maxItems, marker) {
+			const { InvalidationList: list } = await send((c) =>
+				c.send(
+					new ListInvalidationsCommand({
+						DistributionId: distributionId,
+						MaxItems: maxItems,
+						Marker: marker
+					})
+				)
+			);
+			const items = (list?.Items ?? []).map((s) => ({
+				id: s.Id ?? '',
+				status: toStatus(s.Status),
+				createTime: s.CreateTime ?? new Date(0)
+			}));
+			// NextMarker is present only when there is another page (wire-formats.md §1.6).
+			return { items, next: list?.NextMarker };
 		}
 	};
 }
+
+const toStatus = (s: string | undefined): InvalidationStatus =>
+	s === 'Completed' ? 'Completed' : 'InProgress';
 
 function toSummary(d: SdkDistributionSummary): DistributionSummary {
 	return {
@@ -127,10 +156,9 @@ function toSummary(d: SdkDistributionSummary): DistributionSummary {
 
 function toInvalidation(inv: SdkInvalidation | undefined): Invalidation {
 	if (!inv?.Id) throw new Error('CloudFront returned no invalidation.');
-	const status: InvalidationStatus = inv.Status === 'Completed' ? 'Completed' : 'InProgress';
 	return {
 		id: inv.Id,
-		status,
+		status: toStatus(inv.Status),
 		createTime: inv.CreateTime ?? new Date(),
 		callerReference: inv.InvalidationBatch?.CallerReference ?? '',
 		paths: inv.InvalidationBatch?.Paths?.Items ?? []

@@ -9,6 +9,7 @@ import { pollDelayMs } from './poll';
 export class InvalidationWatch {
 	#current = $state.raw<Invalidation>();
 	#error = $state.raw<AppError | null>(null);
+	#completedAt = $state.raw<Date | null>(null);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#attempt = 0;
 	#stopped = false;
@@ -22,6 +23,10 @@ export class InvalidationWatch {
 
 	get current() {
 		return this.#current!;
+	}
+	/** When this watch first saw Completed (CloudFront reports no completion time). */
+	get completedAt() {
+		return this.#completedAt;
 	}
 	get error() {
 		return this.#error;
@@ -44,6 +49,7 @@ export class InvalidationWatch {
 			this.#error = toAppError(e);
 		}
 		if (this.current.status !== 'Completed') this.#schedule();
+		else this.#completedAt ??= new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp
 	};
 
 	stop = () => {

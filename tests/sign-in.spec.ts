@@ -61,3 +61,10 @@ test('a user in no group is told why there are no credentials', async ({ page })
 	await expect(page.getByTestId('signed-in-role')).toHaveText('No console role');
 	await expect(page.getByRole('alert')).toContainText('Cognito gave your account no AWS role');
 });
+
+test('an unknown console address explains itself and links home', async ({ page }) => {
+	await openSignedIn(page, '/no/such/page', 'alice@example.com');
+	await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
+	await page.getByRole('link', { name: 'Go to the list of distributions' }).click();
+	await expect(page.getByRole('heading', { name: 'Distributions' })).toBeVisible();
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Invalidation } from '$lib/types';
+import { loadDraft, type KeyValueStore } from './draft';
+import { PurgeForm } from './purge-form.svelte';
+
+const target = { distributionId: 'E1TEST', hosts: ['www.example.test'], tagsEnabled: false };
+
+function memoryStore(): KeyValueStore & { data: Map<string, string> } {
+	const data = new Map<string, string>();
+	return {
+		data,
+		getItem: (k) => data.get(k) ?? null,
+		setItem: (k, v) => void data.set(k, v),
+		removeItem: (k) => void data.delete(k)
+	};
+}
+
+const invalidation = (ref: string, paths: string[]): Invalidation => ({
+	id: 'I1',
+	status: 'InProgress',
+	createTime: new Date(),
+	callerReference: ref,
+	paths
+});
+
+describe('PurgeForm', () => {
+	it('saves what is typed, so a new form (a reload) gets it back', () => {
+		const store = memoryStore();
+		new PurgeForm(store, target).text = '/a.html\n/b/*';
+		expect(new PurgeForm(store, target).text).toBe('/a.html\n/b/*');
+	});
+
+	it('persists the CallerReference before the request leaves', async () => {
+		const store = memoryStore();
+		const form = new PurgeForm(store, target);
+		form.text = '/a.html';
+		let seenInStore: string | undefined;
+		await form.submit('ops@example.com', async (ref, items) => {
+			seenInStore = loadDraft(store, target.distributionId).submission?.callerReference;
+			return invalidation(ref, items);
+		});
+		expect(seenInStore).toMatch(/^console:ops@example\.com:/);
+	});
+
+	it('reuses the same CallerReference for every retry of the same batch', async () => {
+		const store = memoryStore();
+		const form = new PurgeForm(store, target);
+		form.text = '/a.html\n/b.html';
+		const refs: string[] = [];
+		const failing = async (ref: string) => {
+			refs.push(ref);
+			throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
+		};
+		await form.submit('ops@example.com', failing);
+		expect(form.error).toEqual({ kind: 'throttled' });
+		expect(form.text).toBe('/a.html\n/b.html');
+		// A reload between attempts: the reference comes back from storage.
+		const reloaded = new PurgeForm(store, target);
+		expect(reloaded.unconfirmed?.items).toEqual(['/a.html', '/b.html']);
+		await reloaded.submit('ops@example.com', async (ref, items) => {
+			refs.push(ref);
+			return invalidation(ref, items);
+		});
+		expect(new Set(refs).size).toBe(1);
+		expect(refs).toHaveLength(2);
+	});
+
+	it('makes a new CallerReference when the paths changed after a failure', async () => {
+		const form = new PurgeForm(memoryStore(), target);
+		form.text = '/a.html';
+		const refs: string[] = [];
+		await form.submit('ops@example.com', async (ref) => {
+			refs.push(ref);
+			throw new TypeError('Failed to fetch');
+		});
+		expect(form.error).toEqual({ kind: 'network' });
+		form.text = '/a.html\n/c.html';
+		await form.submit('ops@example.com', async (ref, items) => {
+			refs.push(ref);
+			return invalidation(ref, items);
+		});
+		expect(refs[0]).not.toBe(refs[1]);
+	});
+
+	it('clears the draft once CloudFront confirmed, and shows the invalidation', async () => {
+		const store = memoryStore();
+		const form = new PurgeForm(store, target);
+		form.text = 'a.html';
+		await form.submit('ops@example.com', async (ref, items) => invalidation(ref, items));
+		expect(form.sent?.paths).toEqual(['/a.html']);
+		expect(form.text).toBe('');
+		expect(store.data.size).toBe(0);
+		expect(new PurgeForm(store, target).unconfirmed).toBeNull();
+	});
+
+	it('sends nothing while lines have errors, or nothing is typed', async () => {
+		const form = new PurgeForm(memoryStore(), target);
+		let calls = 0;
+		const send = async (ref: string, items: string[]) => (calls++, invalidation(ref, items));
+		await form.submit('ops@example.com', send);
+		form.text = '/ok.html\n/bad~name.js';
+		await form.submit('ops@example.com', send);
+		expect(calls).toBe(0);
+		expect(form.batch.errorCount).toBe(1);
+	});
+
+	it('ignores a second submit while the first is in flight (double click)', async () => {
+		const form = new PurgeForm(memoryStore(), target);
+		form.text = '/a.html';
+		let calls = 0;
+		let release: () => void = () => {};
+		const gate = new Promise<void>((r) => (release = r));
+		const send = async (ref: string, items: string[]) => {
+			calls++;
+			await gate;
+			return invalidation(ref, items);
+		};
+		const first = form.submit('ops@example.com', send);
+		await form.submit('ops@example.com', send);
+		release();
+		await first;
+		expect(calls).toBe(1);
+	});
+});

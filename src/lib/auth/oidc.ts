@@ -79,8 +79,11 @@ export async function authorizationUrl(
 
 const jwksByUrl = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-/** Check the ID token's RS256 signature against the pool's JWKS; never skipped silently. */
-async function verifySignature(config: Config, idToken: string): Promise<void> {
+/**
+ * Check the ID token's RS256 signature against the pool's JWKS (and, again, its issuer, audience
+ * and expiry); never skipped silently.
+ */
+export async function verifyIdToken(config: Config, idToken: string): Promise<void> {
 	const jwksUrl = authorizationServer(config).jwks_uri!;
 	let jwks = jwksByUrl.get(jwksUrl);
 	if (!jwks) jwksByUrl.set(jwksUrl, (jwks = createRemoteJWKSet(new URL(jwksUrl))));
@@ -106,7 +109,7 @@ async function toTokens(
 ): Promise<Tokens> {
 	const claims = oauth.getValidatedIdTokenClaims(response);
 	if (!response.id_token || !claims) throw new Error('The sign-in response had no ID token.');
-	await verifySignature(config, response.id_token);
+	await verifyIdToken(config, response.id_token);
 	if (claims.token_use !== undefined && claims.token_use !== 'id')
 		throw new Error('The token is not an ID token.');
 	return {

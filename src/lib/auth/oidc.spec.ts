@@ -1,0 +1,148 @@
+// The console's sign-in module against the local stack's real Cognito stand-in (over HTTP), so
+// the code flow, PKCE, nonce, state and token checks are exercised end to end in Node.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT, generateKeyPair } from 'jose';
+import { startStack } from '../../../local-stack/server';
+import { parseConfig, type Config } from '$lib/config';
+import {
+	authorizationUrl,
+	describeSignInError,
+	exchangeCode,
+	refreshTokens,
+	revoke,
+	verifyIdToken,
+	type PendingSignIn
+} from './oidc';
+
+const ORIGIN = 'http://localhost:4173';
+let stack: Awaited<ReturnType<typeof startStack>>;
+let config: Config;
+
+beforeAll(async () => {
+	stack = await startStack({ ports: { auth: 0, identity: 0, cloudfront: 0 }, seedCount: 0 });
+	config = parseConfig(
+		{
+			region: 'us-east-1',
+			identityPoolId: 'us-east-1:4b0c3d6e-1f2a-4c5b-8d9e-0a1b2c3d4e5f',
+			auth: {
+				issuer: stack.urls.issuer,
+				domain: stack.urls.auth,
+				clientId: 'localconsoleclient0000000001'
+			},
+			endpoints: { cloudfront: stack.urls.cloudfront, cognitoIdentity: stack.urls.identity }
+		},
+		'/_console'
+	);
+});
+afterAll(() => stack.close());
+
+/** Cognito's managed login, as the browser would go through it: returns the callback URL. */
+async function logIn(authorize: URL, email: string): Promise<URL> {
+	const page = await fetch(authorize);
+	const html = await page.text();
+	const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+	if (!action) throw new Error('no sign-in form');
+	const posted = await fetch(new URL(action, authorize), {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username: email, password: 'demo-password' })
+	});
+	return new URL(posted.headers.get('location') ?? '');
+}
+
+async function signedIn(email: string) {
+	const { url, pending } = await authorizationUrl(config, ORIGIN, '/_console/d/E1LOCALWWW0001');
+	return { callback: await logIn(url, email), pending };
+}
+
+describe('sign-in against the Cognito stand-in', () => {
+	it('sends PKCE S256, state, nonce and the base-aware redirect URI', async () => {
+		const { url, pending } = await authorizationUrl(config, ORIGIN, '/_console/');
+		expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+		expect(url.searchParams.get('state')).toBe(pending.state);
+		expect(url.searchParams.get('nonce')).toBe(pending.nonce);
+		expect(url.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/_console/auth/callback`);
+		expect(url.searchParams.get('code_challenge')).not.toBe(pending.verifier);
+	});
+
+	it('completes the code flow and reads who signed in', async () => {
+		const { callback, pending } = await signedIn('alice@example.com');
+		const tokens = await exchangeCode(config, callback, pending);
+		expect(tokens.identity).toMatchObject({
+			email: 'alice@example.com',
+			role: 'operator',
+			iamRole: 'arn:aws:iam::111122223333:role/console-web-operator'
+		});
+		expect(tokens.refreshToken).toBeTruthy();
+	});
+
+	it.each<[string, (p: PendingSignIn) => PendingSignIn]>([
+		['a different nonce', (p) => ({ ...p, nonce: 'not-the-nonce' })],
+		['a different state', (p) => ({ ...p, state: 'not-the-state' })],
+		['a different PKCE verifier', (p) => ({ ...p, verifier: 'x'.repeat(43) })]
+	])('refuses a callback with %s', async (_why, tamper) => {
+		const { callback, pending } = await signedIn('alice@example.com');
+		await expect(exchangeCode(config, callback, tamper(pending))).rejects.toThrow();
+	});
+
+	it('refuses a code used twice, with a message a person understands', async () => {
+		const { callback, pending } = await signedIn('vera@example.com');
+		await exchangeCode(config, callback, pending);
+		const replay = await exchangeCode(config, callback, pending).catch((e: unknown) => e);
+		expect(describeSignInError(replay)).toMatch(/used already or expired/);
+	});
+
+	it('refreshes, and refuses to once the refresh token is revoked', async () => {
+		const { callback, pending } = await signedIn('alice@example.com');
+		const tokens = await exchangeCode(config, callback, pending);
+		const refreshed = await refreshTokens(config, tokens.refreshToken!);
+		expect(refreshed.identity.email).toBe('alice@example.com');
+		expect(refreshed.refreshToken).toBe(tokens.refreshToken); // no rotation: the old one is kept
+		await revoke(config, tokens.refreshToken!);
+		await expect(refreshTokens(config, tokens.refreshToken!)).rejects.toThrow();
+	});
+});
+
+describe('verifyIdToken', () => {
+	const mint = async (claims: Record<string, unknown>) => {
+		const res = await fetch(`${stack.urls.control}/id-token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email: 'alice@example.com', claims })
+		});
+		return ((await res.json()) as { idToken: string }).idToken;
+	};
+
+	it('accepts a token signed by the pool', async () => {
+		await expect(verifyIdToken(config, await mint({}))).resolves.toBeUndefined();
+	});
+
+	it.each([
+		['another audience', { aud: 'some-other-client' }],
+		['another issuer', { iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other' }],
+		['an expiry in the past', { exp: Math.floor(Date.now() / 1000) - 3600 }]
+	])('refuses a pool-signed token with %s', async (_why, claims) => {
+		await expect(verifyIdToken(config, await mint(claims))).rejects.toThrow(
+			/could not be verified/
+		);
+	});
+
+	it('refuses a token signed with a key that is not the pool’s, naming the JWKS URL', async () => {
+		const genuine = await mint({});
+		const [, payload] = genuine.split('.');
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<
+			string,
+			unknown
+		>;
+		const kid = JSON.parse(Buffer.from(genuine.split('.')[0], 'base64url').toString())
+			.kid as string;
+		const { privateKey } = await generateKeyPair('RS256');
+		const forged = await new SignJWT(claims)
+			.setProtectedHeader({ alg: 'RS256', kid })
+			.sign(privateKey);
+		await expect(verifyIdToken(config, forged)).rejects.toThrow(
+			`${stack.urls.issuer}/.well-known/jwks.json`
+		);
+	});
+});

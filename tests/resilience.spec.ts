@@ -18,6 +18,24 @@ for (const kind of ['throttle', 'server-error'] as const) {
 	});
 }
 
+test('a 5xx that outlasts the retries is explained; sending again purges once', async ({
+	page
+}) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	await stack.addFault({ kind: 'server-error', operation: 'CreateInvalidation', count: 20 });
+	const path = `/outage-${Date.now()}.html`;
+	await purge(page, path);
+	await expect(page.getByRole('alert')).toContainText('AWS had an internal error (HTTP 503)', {
+		timeout: 30_000
+	});
+	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue(path);
+	await stack.clearFaults();
+	await page.getByRole('button', { name: 'Invalidate 1 path' }).click();
+	await expect(page.getByTestId('invalidation-status')).toBeVisible();
+	const matching = (await stack.invalidations(DIST.www)).filter((i) => i.paths.includes(path));
+	expect(matching).toHaveLength(1);
+});
+
 test('a lost answer is retried with the same reference: one invalidation', async ({ page }) => {
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	await stack.addFault({ kind: 'drop-response', operation: 'CreateInvalidation', count: 1 });

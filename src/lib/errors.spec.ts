@@ -294,8 +294,8 @@ group('describe', () => {
 		},
 		'service-unavailable': {
 			error: { kind: 'service-unavailable', status: 503 },
-			title: /internal error/,
-			action: /Send again.*nothing is purged twice/
+			title: /AWS had an internal error \(HTTP 503\)/,
+			action: /Try again.*nothing is purged twice/
 		},
 		network: {
 			error: { kind: 'network' },

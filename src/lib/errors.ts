@@ -170,9 +170,9 @@ export function describe(error: AppError): Description {
 			};
 		case 'service-unavailable':
 			return {
-				title: 'CloudFront had an internal error.',
+				title: `AWS had an internal error${error.status ? ` (HTTP ${error.status})` : ''}, even after retries.`,
 				action:
-					'Send again in a moment. The retry reuses the same request, so nothing is purged twice.'
+					'Try again in a moment. A purge sent again reuses the same request, so nothing is purged twice.'
 			};
 		case 'network':
 			return {

@@ -3,25 +3,14 @@
  * tests. The console gets a config.json pointing at the stack, exactly as a deployment would write
  * one pointing at AWS (see README, "Configuration").
  */
-import { startStack } from '../local-stack/server';
+import { startStack, type RunningStack } from '../local-stack/server';
 import { startConsoleServer } from './serve-console';
 
-export interface LocalConsoleOptions {
-	consolePort?: number;
-	base?: string;
-	completeAfterMs?: number;
-	seedCount?: number;
-}
+type StackUrls = RunningStack['urls'];
 
-export async function startLocalConsole(options: LocalConsoleOptions = {}) {
-	const base = options.base ?? '/_console';
-	const consolePort = options.consolePort ?? 4173;
-	const stack = await startStack({
-		completeAfterMs: options.completeAfterMs,
-		seedCount: options.seedCount
-	});
-	const { urls } = stack;
-	const config = {
+/** The config.json a deployment would write, pointing at the local stack instead of AWS. */
+export function consoleConfig(urls: StackUrls, base: string) {
+	return {
 		version: 1,
 		region: 'us-east-1',
 		identityPoolId: 'us-east-1:4b0c3d6e-1f2a-4c5b-8d9e-0a1b2c3d4e5f',
@@ -42,6 +31,24 @@ export async function startLocalConsole(options: LocalConsoleOptions = {}) {
 		],
 		pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005 }
 	};
+}
+
+export interface LocalConsoleOptions {
+	consolePort?: number;
+	base?: string;
+	completeAfterMs?: number;
+	seedCount?: number;
+}
+
+export async function startLocalConsole(options: LocalConsoleOptions = {}) {
+	const base = options.base ?? '/_console';
+	const consolePort = options.consolePort ?? 4173;
+	const stack = await startStack({
+		completeAfterMs: options.completeAfterMs,
+		seedCount: options.seedCount
+	});
+	const { urls } = stack;
+	const config = consoleConfig(urls, base);
 	const origins = [urls.auth, urls.identity, urls.cloudfront].map((u) => new URL(u).origin);
 	const server = await startConsoleServer({
 		port: consolePort,

@@ -87,3 +87,23 @@ test('a viewer cannot send with the keyboard shortcut either', async ({ page }) 
 	expect(await stack.invalidations(DIST.www)).toHaveLength(before);
 	await expect(paths).toHaveValue('/viewer-tried.html');
 });
+
+test('cache tags are accepted only where the distribution has a cache tag header', async ({
+	page
+}) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	await page.getByLabel(/Paths to invalidate/).fill('#product-42');
+	await expect(page.getByRole('list', { name: 'Messages about the paths' })).toContainText(
+		'Cache tags work only on a distribution with a cache tag header configured'
+	);
+	await expect(page.getByRole('button', { name: /Invalidate/ })).toBeDisabled();
+
+	await page.goto(`/_console/d/${DIST.shop}`);
+	await expect(page.getByText('enabled (#tag items allowed)')).toBeVisible();
+	const tag = `#product-${Date.now()}`;
+	await page.getByLabel(/Paths to invalidate/).fill(`${tag}\n/products/42.html`);
+	await page.getByRole('button', { name: 'Invalidate 2 paths' }).click();
+	const id = (await page.getByTestId('invalidation-id').textContent())?.trim();
+	const sent = (await stack.invalidations(DIST.shop)).find((i) => i.id === id);
+	expect(sent?.paths).toEqual([tag, '/products/42.html']);
+});

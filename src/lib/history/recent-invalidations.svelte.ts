@@ -3,7 +3,7 @@
  * from another tab or by a deploy shows up here too). The full history browser is its own page.
  */
 import { toAppError, type AppError } from '$lib/errors';
-import { pollDelayMs } from '$lib/purge/poll';
+import { createPoller } from '$lib/purge/poller';
 import type { InvalidationSummary } from '$lib/types';
 
 type Load = () => Promise<{ items: InvalidationSummary[] }>;
@@ -12,9 +12,10 @@ export class RecentInvalidations {
 	#rows = $state.raw<InvalidationSummary[] | null>(null);
 	#error = $state.raw<AppError | null>(null);
 	#load: Load;
-	#timer: ReturnType<typeof setTimeout> | undefined;
-	#attempt = 0;
-	#stopped = false;
+	#poller = createPoller(async () => {
+		await this.#loadOnce();
+		return this.inProgress > 0;
+	});
 
 	constructor(load: Load) {
 		this.#load = load;
@@ -31,28 +32,20 @@ export class RecentInvalidations {
 		return (this.#rows ?? []).filter((r) => r.status === 'InProgress').length;
 	}
 
-	/** Load now (after a purge), then keep polling while anything is in progress. */
-	refresh = async (restartPolling = true) => {
-		clearTimeout(this.#timer);
-		if (restartPolling) this.#attempt = 0;
+	async #loadOnce() {
 		try {
 			this.#rows = (await this.#load()).items;
 			this.#error = null;
 		} catch (e) {
 			this.#error = toAppError(e);
 		}
-		if (!this.#stopped && this.inProgress > 0)
-			this.#timer = setTimeout(this.#tick, pollDelayMs(this.#attempt++));
+	}
+
+	/** Load now (after a purge), then keep polling while anything is in progress. */
+	refresh = async () => {
+		await this.#loadOnce();
+		if (this.inProgress > 0) this.#poller.restart();
 	};
 
-	#tick = () => {
-		if (document.hidden) document.addEventListener('visibilitychange', this.#tick, { once: true });
-		else void this.refresh(false);
-	};
-
-	stop = () => {
-		this.#stopped = true;
-		clearTimeout(this.#timer);
-		document.removeEventListener('visibilitychange', this.#tick);
-	};
+	stop = () => this.#poller.stop();
 }

@@ -1,24 +1,31 @@
 /**
- * Follows one invalidation until Completed (final: it never changes back). Polls with a growing
- * delay and pauses while the tab is hidden.
+ * Follows one invalidation until Completed (final: it never changes back).
  */
 import { toAppError, type AppError } from '$lib/errors';
 import type { Invalidation } from '$lib/types';
-import { pollDelayMs } from './poll';
+import { createPoller } from './poller';
 
 export class InvalidationWatch {
 	#current = $state.raw<Invalidation>();
 	#error = $state.raw<AppError | null>(null);
 	#completedAt = $state.raw<Date | null>(null);
-	#timer: ReturnType<typeof setTimeout> | undefined;
-	#attempt = 0;
-	#stopped = false;
 	#fetch: (id: string) => Promise<Invalidation>;
+	#poller = createPoller(async () => {
+		try {
+			this.#current = await this.#fetch(this.current.id);
+			this.#error = null;
+		} catch (e) {
+			this.#error = toAppError(e);
+		}
+		if (this.current.status !== 'Completed') return true;
+		this.#completedAt ??= new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp
+		return false;
+	});
 
 	constructor(initial: Invalidation, fetch: (id: string) => Promise<Invalidation>) {
 		this.#current = initial;
 		this.#fetch = fetch;
-		if (initial.status !== 'Completed') this.#schedule();
+		if (initial.status !== 'Completed') this.#poller.restart();
 	}
 
 	get current() {
@@ -32,29 +39,5 @@ export class InvalidationWatch {
 		return this.#error;
 	}
 
-	#schedule() {
-		if (this.#stopped) return;
-		this.#timer = setTimeout(this.#poll, pollDelayMs(this.#attempt++));
-	}
-
-	#poll = async () => {
-		if (document.hidden) {
-			document.addEventListener('visibilitychange', this.#poll, { once: true });
-			return;
-		}
-		try {
-			this.#current = await this.#fetch(this.current.id);
-			this.#error = null;
-		} catch (e) {
-			this.#error = toAppError(e);
-		}
-		if (this.current.status !== 'Completed') this.#schedule();
-		else this.#completedAt ??= new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp
-	};
-
-	stop = () => {
-		this.#stopped = true;
-		clearTimeout(this.#timer);
-		document.removeEventListener('visibilitychange', this.#poll);
-	};
+	stop = () => this.#poller.stop();
 }

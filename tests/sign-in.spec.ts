@@ -68,3 +68,13 @@ test('an unknown console address explains itself and links home', async ({ page 
 	await page.getByRole('link', { name: 'Go to the list of distributions' }).click();
 	await expect(page.getByRole('heading', { name: 'Distributions' })).toBeVisible();
 });
+
+test('a hand-typed address: lower case is corrected, a malformed ID is explained', async ({
+	page
+}) => {
+	await openSignedIn(page, `/d/${DIST.www.toLowerCase()}`, 'alice@example.com');
+	await expect(page).toHaveURL(new RegExp(`/_console/d/${DIST.www}$`));
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(DIST.www);
+	await page.goto('/_console/d/not-an-id');
+	await expect(page.getByRole('heading', { name: 'Not a distribution ID' })).toBeVisible();
+});

@@ -7,6 +7,7 @@ import { parseConfig, type Config } from '$lib/config';
 import {
 	authorizationUrl,
 	describeSignInError,
+	isRefreshRefused,
 	exchangeCode,
 	refreshTokens,
 	revoke,
@@ -100,7 +101,8 @@ describe('sign-in against the Cognito stand-in', () => {
 		expect(refreshed.identity.email).toBe('alice@example.com');
 		expect(refreshed.refreshToken).toBe(tokens.refreshToken); // no rotation: the old one is kept
 		await revoke(config, tokens.refreshToken!);
-		await expect(refreshTokens(config, tokens.refreshToken!)).rejects.toThrow();
+		const refused = await refreshTokens(config, tokens.refreshToken!).catch((e: unknown) => e);
+		expect(isRefreshRefused(refused)).toBe(true);
 	});
 });
 
@@ -144,5 +146,18 @@ describe('verifyIdToken', () => {
 		await expect(verifyIdToken(config, forged)).rejects.toThrow(
 			`${stack.urls.issuer}/.well-known/jwks.json`
 		);
+	});
+});
+
+describe('isRefreshRefused', () => {
+	it('is false for a network failure, which a retry may fix', async () => {
+		const unreachable = parseConfig({
+			region: 'us-east-1',
+			identityPoolId: 'us-east-1:4b0c3d6e-1f2a-4c5b-8d9e-0a1b2c3d4e5f',
+			auth: { issuer: stack.urls.issuer, domain: 'http://127.0.0.1:9', clientId: 'x1' }
+		});
+		const failure = await refreshTokens(unreachable, 'any').catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(Error);
+		expect(isRefreshRefused(failure)).toBe(false);
 	});
 });

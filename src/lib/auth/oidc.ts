@@ -178,6 +178,12 @@ export function logoutUrl(config: Config, origin: string): URL {
 	return url;
 }
 
+/**
+ * Cognito answered the refresh with an OAuth error (invalid_grant: revoked or expired refresh
+ * token): only signing in again helps. Anything else (the network) may pass on a retry.
+ */
+export const isRefreshRefused = (e: unknown): boolean => e instanceof oauth.ResponseBodyError;
+
 /** oauth4webapi's errors carry an OAuth `error` code; map the ones users can act on. */
 export function describeSignInError(e: unknown): string {
 	if (e instanceof oauth.AuthorizationResponseError)

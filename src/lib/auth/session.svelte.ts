@@ -9,6 +9,7 @@ import { ReauthRequired } from '$lib/errors';
 import {
 	authorizationUrl,
 	exchangeCode,
+	isRefreshRefused,
 	logoutUrl,
 	refreshTokens,
 	revoke,
@@ -81,6 +82,8 @@ export class Session {
 			this.#tokens = await refreshTokens(this.config, tokens.refreshToken);
 			return this.#tokens.idToken;
 		} catch (e) {
+			// A network blip is not an expired sign-in: let the caller retry.
+			if (tokens.refreshToken && !isRefreshRefused(e)) throw e;
 			this.#expired = true;
 			throw new ReauthRequired(e instanceof Error ? e.message : String(e));
 		}

@@ -7,12 +7,12 @@ import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningStack } from './server';
 import {
+	closeStack,
 	cloudFront,
-	cloudFrontAs,
 	control,
 	controlInvalidations,
-	roleCredentials,
-	startTestStack
+	openStackAs,
+	roleCredentials
 } from './test-support';
 
 const E1 = 'E1LOCALWWW0001';
@@ -22,13 +22,9 @@ let stack: RunningStack;
 let alice: CloudFrontClient;
 let ref = 0;
 beforeAll(async () => {
-	stack = await startTestStack({ seedCount: 0 });
-	alice = await cloudFrontAs(stack, 'alice@example.com');
+	({ stack, client: alice } = await openStackAs('alice@example.com', { seedCount: 0 }));
 });
-afterAll(async () => {
-	alice.destroy();
-	await stack.close();
-});
+afterAll(() => closeStack(stack, alice));
 // A clean slate per test: no history, nothing in progress, no faults.
 beforeEach(() => control(stack, 'POST', '/reset', { seedCount: 0 }));
 

@@ -53,6 +53,23 @@ const restrictions = () =>
 		node('GeoRestriction', text('RestrictionType', 'none'), text('Quantity', 0))
 	);
 
+/** The members a DistributionSummary and a DistributionConfig have in common, in model order. */
+const configMembers = (d: DemoDistribution) => [
+	origins(d),
+	defaultCacheBehavior(d),
+	list('CacheBehaviors', []),
+	list('CustomErrorResponses', []),
+	text('Comment', d.comment),
+	text('PriceClass', d.priceClass),
+	text('Enabled', true),
+	viewerCertificate(),
+	restrictions(),
+	text('WebACLId', ''),
+	text('HttpVersion', 'http2and3'),
+	text('IsIPV6Enabled', true),
+	text('Staging', false)
+];
+
 /** One `DistributionSummary` with all 19 required members. */
 export const distributionSummary = (d: DemoDistribution, lastModified: number) =>
 	node(
@@ -64,19 +81,7 @@ export const distributionSummary = (d: DemoDistribution, lastModified: number) =
 		text('LastModifiedTime', iso(lastModified)),
 		text('DomainName', d.domainName),
 		aliases(d),
-		origins(d),
-		defaultCacheBehavior(d),
-		list('CacheBehaviors', []),
-		list('CustomErrorResponses', []),
-		text('Comment', d.comment),
-		text('PriceClass', d.priceClass),
-		text('Enabled', true),
-		viewerCertificate(),
-		restrictions(),
-		text('WebACLId', ''),
-		text('HttpVersion', 'http2and3'),
-		text('IsIPV6Enabled', true),
-		text('Staging', false),
+		...configMembers(d),
 		text('ConnectionMode', 'direct')
 	);
 
@@ -116,19 +121,7 @@ export const distributionDocument = (
 			text('CallerReference', d.callerReference),
 			aliases(d),
 			text('DefaultRootObject', 'index.html'),
-			origins(d),
-			defaultCacheBehavior(d),
-			list('CacheBehaviors', []),
-			list('CustomErrorResponses', []),
-			text('Comment', d.comment),
-			text('PriceClass', d.priceClass),
-			text('Enabled', true),
-			viewerCertificate(),
-			restrictions(),
-			text('WebACLId', ''),
-			text('HttpVersion', 'http2and3'),
-			text('IsIPV6Enabled', true),
-			text('Staging', false),
+			...configMembers(d),
 			d.cacheTagHeader ? node('CacheTagConfig', text('HeaderName', d.cacheTagHeader)) : ''
 		)
 	);

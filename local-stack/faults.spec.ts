@@ -5,20 +5,16 @@ import {
 } from '@aws-sdk/client-cloudfront';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStack } from './server';
-import { cloudFrontAs, control, controlInvalidations, startTestStack } from './test-support';
+import { closeStack, control, controlInvalidations, openStackAs } from './test-support';
 
 const E1 = 'E1LOCALWWW0001';
 
 let stack: RunningStack;
 let alice: CloudFrontClient;
 beforeAll(async () => {
-	stack = await startTestStack({ seedCount: 0 });
-	alice = await cloudFrontAs(stack, 'alice@example.com');
+	({ stack, client: alice } = await openStackAs('alice@example.com', { seedCount: 0 }));
 });
-afterAll(async () => {
-	alice.destroy();
-	await stack.close();
-});
+afterAll(() => closeStack(stack, alice));
 afterEach(() => control(stack, 'DELETE', '/faults'));
 
 const purge = (ref: string) =>

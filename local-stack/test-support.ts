@@ -148,6 +148,17 @@ export async function cloudFrontAs(stack: RunningStack, email: string): Promise<
 	return cloudFront(stack, identityCredentials(stack, idToken));
 }
 
+/** A stack for one spec file and a CloudFront client signed in as `email` (close both after). */
+export async function openStackAs(email: string, options: StackOptions = {}) {
+	const stack = await startTestStack(options);
+	return { stack, client: await cloudFrontAs(stack, email) };
+}
+
+export async function closeStack(stack: RunningStack, client: CloudFrontClient): Promise<void> {
+	client.destroy();
+	await stack.close();
+}
+
 /** Calls the control API and returns the parsed JSON (or undefined for 204). */
 export async function control<T = Record<string, unknown>>(
 	stack: RunningStack,

@@ -55,7 +55,13 @@ export function startConsoleServer(options: ConsoleServerOptions): Promise<Serve
 	};
 	const server = createServer(async (req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
-		const path = decodeURIComponent(url.pathname);
+		let path: string;
+		try {
+			path = decodeURIComponent(url.pathname);
+		} catch {
+			res.writeHead(400, { 'content-type': 'text/plain' }).end('Malformed URL.');
+			return;
+		}
 		if (base && (path === '/' || path === base)) {
 			res.writeHead(301, { location: `${base}/${url.search}` }).end();
 			return;

@@ -33,10 +33,9 @@ export const stack = {
 		credentialTtlSeconds?: number;
 	}) => call('POST', '/settings', s),
 	async invalidations(distributionId: string) {
-		const body = (await call('GET', `/invalidations?distributionId=${distributionId}`)) as unknown;
-		const list = Array.isArray(body)
-			? body
-			: ((body as { invalidations?: unknown[] }).invalidations ?? []);
-		return list as { id: string; status: string; callerReference: string; paths: string[] }[];
+		const body = (await call('GET', `/invalidations?distributionId=${distributionId}`)) as {
+			invalidations: { id: string; status: string; callerReference: string; paths: string[] }[];
+		};
+		return body.invalidations;
 	}
 };

@@ -1,13 +1,15 @@
 /**
  * One error vocabulary. Every caught `unknown` becomes an AppError; `describe()` says, in plain
- * words, what happened and what to do. Names and statuses follow cloudfront.md §7 and
- * wire-formats.md §2–§3 (SDK v3 sets `err.name` to the service's error code).
+ * words, what happened and what to do. SDK v3 sets `err.name` to the service's error code:
+ * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html#API_CreateInvalidation_Errors
+ * https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html#API_GetCredentialsForIdentity_Errors
+ * (front-door codes such as ExpiredToken: wire-formats.md §3).
  */
 
 export type AppError =
 	| { kind: 'reauth-required'; reason: string }
 	| { kind: 'forbidden'; action: string; message: string }
-	| { kind: 'no-such-distribution'; id?: string }
+	| { kind: 'no-such-distribution' }
 	| { kind: 'no-such-invalidation' }
 	| { kind: 'busy'; message: string }
 	| { kind: 'invalid-path'; message: string }
@@ -35,12 +37,16 @@ interface ErrorLike {
 
 const asErrorLike = (e: unknown): ErrorLike => (typeof e === 'object' && e !== null ? e : {});
 
-/** Errors that mean our credentials are no good any more: get new ones, then retry once. */
+/** Codes meaning our credentials are no good any more: get new ones, then retry once. */
+const CREDENTIAL_ERRORS = new Set([
+	'ExpiredToken',
+	'ExpiredTokenException',
+	'InvalidClientTokenId'
+]);
+
 export function isCredentialError(e: unknown): boolean {
 	const { name } = asErrorLike(e);
-	return (
-		name === 'ExpiredToken' || name === 'InvalidClientTokenId' || name === 'ExpiredTokenException'
-	);
+	return typeof name === 'string' && CREDENTIAL_ERRORS.has(name);
 }
 
 // String() throws for an object with no usable toString (e.g. a null prototype); this must not.
@@ -58,13 +64,10 @@ export function toAppError(e: unknown): AppError {
 	const message = typeof err.message === 'string' ? err.message : asText(e);
 	const status =
 		typeof err.$metadata?.httpStatusCode === 'number' ? err.$metadata.httpStatusCode : undefined;
+	// Still failing after the one retry with fresh credentials: only a new sign-in helps.
+	if (name === 'ReauthRequired' || CREDENTIAL_ERRORS.has(name))
+		return { kind: 'reauth-required', reason: message };
 	switch (name) {
-		case 'ReauthRequired':
-			return { kind: 'reauth-required', reason: message };
-		case 'ExpiredToken':
-		case 'ExpiredTokenException':
-		case 'InvalidClientTokenId':
-			return { kind: 'reauth-required', reason: message };
 		case 'AccessDenied':
 		case 'AccessDeniedException': {
 			const action = /perform: (cloudfront:\w+)/.exec(message)?.[1] ?? 'this action';

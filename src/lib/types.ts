@@ -12,7 +12,6 @@ export interface DistributionSummary {
 export interface Distribution extends DistributionSummary {
 	/** A CacheTagConfig is set, so `#tag` items can be invalidated. */
 	tagsEnabled: boolean;
-	inProgressBatches: number;
 }
 
 export type InvalidationStatus = 'InProgress' | 'Completed';

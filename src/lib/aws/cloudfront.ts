@@ -6,7 +6,6 @@ import {
 	CloudFrontClient,
 	CreateInvalidationCommand,
 	GetDistributionCommand,
-	GetInvalidationCommand,
 	ListDistributionsCommand,
 	ListInvalidationsCommand,
 	type DistributionSummary as SdkDistributionSummary,
@@ -31,7 +30,6 @@ export interface CloudFrontApi {
 		callerReference: string,
 		items: string[]
 	): Promise<Invalidation>;
-	getInvalidation(distributionId: string, id: string): Promise<Invalidation>;
 	/** One page of history, newest first; `next` is the marker of the following page. */
 	listInvalidations(
 		distributionId: string,
@@ -93,8 +91,7 @@ export function createCloudFrontApi(
 				status: d.Status ?? 'Unknown',
 				comment: cfg?.Comment ?? '',
 				enabled: cfg?.Enabled ?? true,
-				tagsEnabled: Boolean(cfg?.CacheTagConfig?.HeaderName),
-				inProgressBatches: d.InProgressInvalidationBatches ?? 0
+				tagsEnabled: Boolean(cfg?.CacheTagConfig?.HeaderName)
 			};
 		},
 		async createInvalidation(distributionId, callerReference, items) {
@@ -111,12 +108,6 @@ export function createCloudFrontApi(
 				)
 			);
 			// The ID comes from the body: browsers cannot read the Location header (cloudfront.md §9.5).
-			return toInvalidation(inv);
-		},
-		async getInvalidation(distributionId, id) {
-			const { Invalidation: inv } = await send((c) =>
-				c.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }))
-			);
 			return toInvalidation(inv);
 		},
 		async listInvalidations(distributionId, maxItems, marker) {

@@ -90,8 +90,4 @@ export class PurgeForm {
 			this.#sending = false;
 		}
 	};
-
-	dismissSent = () => {
-		this.#sent = null;
-	};
 }

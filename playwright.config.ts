@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { E2E_PORTS } from './tests/ports';
 
 // Debian's chromium where Playwright cannot download its own (toolchain.md §3); CHROMIUM_PATH wins.
 const debianChromium = '/usr/bin/chromium';
@@ -18,13 +19,13 @@ export default defineConfig({
 	webServer: {
 		command: 'tsx scripts/e2e-server.ts',
 		// Ready once the console serves its config (the stack starts first).
-		url: 'http://localhost:4173/_console/config.json',
+		url: `http://localhost:${E2E_PORTS.console}/_console/config.json`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000,
 		stdout: 'pipe'
 	},
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${E2E_PORTS.console}`,
 		trace: 'retain-on-failure',
 		browserName: 'chromium',
 		launchOptions: {

@@ -38,6 +38,7 @@ export interface LocalConsoleOptions {
 	base?: string;
 	completeAfterMs?: number;
 	seedCount?: number;
+	stackPorts?: { auth: number; identity: number; cloudfront: number };
 }
 
 export async function startLocalConsole(options: LocalConsoleOptions = {}) {
@@ -45,7 +46,11 @@ export async function startLocalConsole(options: LocalConsoleOptions = {}) {
 	const consolePort = options.consolePort ?? 4173;
 	const stack = await startStack({
 		completeAfterMs: options.completeAfterMs,
-		seedCount: options.seedCount
+		seedCount: options.seedCount,
+		ports: options.stackPorts,
+		// The app client's registered URLs, for whichever port this console listens on.
+		callbackUrls: [`http://localhost:${consolePort}${base}/auth/callback`],
+		logoutUrls: [`http://localhost:${consolePort}${base}/`]
 	});
 	const { urls } = stack;
 	const config = consoleConfig(urls, base);

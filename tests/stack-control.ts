@@ -1,5 +1,7 @@
+import { E2E_PORTS } from './ports';
+
 /** The local stack's control API (test-only switches; see local-stack/README.md). */
-const CONTROL = process.env.STACK_CONTROL_URL ?? 'http://127.0.0.1:4512/_stack';
+const CONTROL = `http://127.0.0.1:${E2E_PORTS.stack.cloudfront}/_stack`;
 
 async function call(method: string, path: string, body?: unknown) {
 	const res = await fetch(`${CONTROL}${path}`, {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import type { DistributionEntry } from '$lib/config';
-import type { DistributionSummary } from '$lib/types';
+import type { DistributionSummary } from '$lib/distributions/types';
 import { pickerRows } from './picker-rows';
 
 /** A ListDistributions summary, as the AWS layer maps it. */

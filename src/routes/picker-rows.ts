@@ -1,5 +1,5 @@
 import type { DistributionEntry } from '$lib/config';
-import type { DistributionSummary } from '$lib/types';
+import type { DistributionSummary } from '$lib/distributions/types';
 
 export interface PickerRow {
 	id: string;

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '$lib/purge/draft';
+import type { KeyValueStore } from '$lib/storage';
 
 const KEY = 'purge-console:automatic-sign-ins';
 // A loop bounces in well under a second per round; a person opening bookmarks in one tab does not

@@ -13,13 +13,8 @@ import {
 } from '@aws-sdk/client-cloudfront';
 import type { Config } from '$lib/config';
 import { isCredentialError } from '$lib/errors';
-import type {
-	Distribution,
-	DistributionSummary,
-	Invalidation,
-	InvalidationStatus,
-	InvalidationSummary
-} from '$lib/types';
+import type { Distribution, DistributionSummary } from '$lib/distributions/types';
+import type { Invalidation, InvalidationSummary } from '$lib/history/invalidation';
 import { identityPoolCredentials } from './credentials';
 
 export interface CloudFrontApi {
@@ -131,8 +126,8 @@ export function createCloudFrontApi(
 	};
 }
 
-const toStatus = (s: string | undefined): InvalidationStatus =>
-	s === 'Completed' ? 'Completed' : 'InProgress';
+/** As sent: an undocumented status is shown as it is, never guessed to be in progress. */
+const toStatus = (s: string | undefined) => s ?? 'Unknown';
 
 function toSummary(d: SdkDistributionSummary): DistributionSummary {
 	return {

@@ -6,8 +6,8 @@
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { toAppError, type AppError } from '$lib/errors';
-import { createPoller } from '$lib/purge/poller';
-import type { InvalidationSummary } from '$lib/types';
+import { createPoller } from '$lib/live/poller';
+import { isInProgress, type InvalidationSummary } from '$lib/history/invalidation';
 
 type Load = () => Promise<{ items: InvalidationSummary[] }>;
 
@@ -37,7 +37,7 @@ export class RecentInvalidations {
 		return this.#completedAt.get(id);
 	}
 	get inProgress() {
-		return (this.#rows ?? []).filter((r) => r.status === 'InProgress').length;
+		return (this.#rows ?? []).filter((r) => isInProgress(r.status)).length;
 	}
 
 	async #loadOnce() {
@@ -52,7 +52,7 @@ export class RecentInvalidations {
 	}
 
 	#noteCompletions(rows: InvalidationSummary[]) {
-		const wasInProgress = (this.#rows ?? []).filter((r) => r.status === 'InProgress');
+		const wasInProgress = (this.#rows ?? []).filter((r) => isInProgress(r.status));
 		const now = new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp
 		for (const row of rows)
 			if (row.status === 'Completed' && wasInProgress.some((r) => r.id === row.id))

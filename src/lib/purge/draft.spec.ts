@@ -6,9 +6,9 @@ import {
 	saveDraft,
 	submissionFor,
 	type Draft,
-	type KeyValueStore,
 	type Submission
 } from './draft';
+import type { KeyValueStore } from '$lib/storage';
 
 // CallerReference rules: cloudfront.md §6 — one per submission, reused by every retry of the same
 // batch (same items, same order); https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html

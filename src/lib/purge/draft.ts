@@ -3,6 +3,7 @@
  * and before any request, so nothing typed is lost to a reload, an expired sign-in or a failed
  * submit, and a retry reuses the same CallerReference instead of purging twice (cloudfront.md §6).
  */
+import type { KeyValueStore } from '$lib/storage';
 
 export interface Submission {
 	/** Made once per submission; every retry of the same batch reuses it. */
@@ -16,13 +17,6 @@ export interface Submission {
 export interface Draft {
 	text: string;
 	submission?: Submission;
-}
-
-/** Minimal Web Storage, so tests can pass a Map-backed one. */
-export interface KeyValueStore {
-	getItem(key: string): string | null;
-	setItem(key: string, value: string): void;
-	removeItem(key: string): void;
 }
 
 const key = (distributionId: string) => `purge-console:draft:${distributionId}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Invalidation } from '$lib/types';
-import { loadDraft, type KeyValueStore } from './draft';
+import type { Invalidation } from '$lib/history/invalidation';
+import type { KeyValueStore } from '$lib/storage';
+import { loadDraft } from './draft';
 import { PurgeForm } from './purge-form.svelte';
 
 const target = { distributionId: 'E1TEST', hosts: ['www.example.test'], tagsEnabled: false };

@@ -4,15 +4,9 @@
  */
 import { toAppError, type AppError } from '$lib/errors';
 import { parsePaste, type PathBatch } from '$lib/paths/parse-paste';
-import type { Invalidation } from '$lib/types';
-import {
-	callerReference,
-	loadDraft,
-	saveDraft,
-	submissionFor,
-	type Draft,
-	type KeyValueStore
-} from './draft';
+import type { Invalidation } from '$lib/history/invalidation';
+import { callerReference, loadDraft, saveDraft, submissionFor, type Draft } from './draft';
+import type { KeyValueStore } from '$lib/storage';
 
 export interface PurgeTarget {
 	distributionId: string;

@@ -1,4 +1,4 @@
-import { pollDelayMs } from './poll';
+import { pollDelayMs } from './poll-delay';
 
 export interface Poller {
 	/** Start again from the shortest delay (e.g. after a new purge); nothing once stopped. */

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { pollDelayMs } from './poll';
+import { pollDelayMs } from './poll-delay';
 
 // Invalidations reach Completed in under 25 s at P95 (cloudfront.md §8,
 // https://aws.amazon.com/about-aws/whats-new/2026/04/cloudfront-invalidation-cache-tag/); the SDK

@@ -1,0 +1,10 @@
+/**
+ * The slice of Web Storage the console uses, so pure modules and tests can pass a Map-backed one.
+ * The console shares its origin with the site it purges, which may fill localStorage: callers treat
+ * a throwing setItem as "not kept", never as a failure of what the user asked for.
+ */
+export interface KeyValueStore {
+	getItem(key: string): string | null;
+	setItem(key: string, value: string): void;
+	removeItem(key: string): void;
+}

@@ -1,9 +1,12 @@
 import { DIST, expect, openSignedIn, signInAs, test } from './fixtures';
+import { E2E_PORTS } from './ports';
 
 test('a deep link opened cold survives the sign-in round trip', async ({ page }) => {
 	await page.goto(`/_console/d/${DIST.shop}`);
 	// Tokens live in memory: a cold open goes to Cognito's managed login first.
-	await expect(page).toHaveURL(/127\.0\.0\.1:4510\/(oauth2\/authorize|login)/);
+	await expect(page).toHaveURL(
+		new RegExp(`127\\.0\\.0\\.1:${E2E_PORTS.stack.auth}/(oauth2/authorize|login)`)
+	);
 	await signInAs(page, 'alice@example.com');
 	await expect(page).toHaveURL(new RegExp(`/_console/d/${DIST.shop}$`));
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(DIST.shop);

@@ -29,6 +29,19 @@ export class ReauthRequired extends Error {
 	}
 }
 
+/**
+ * A failure the AWS layer has already mapped: pages render `appError` and never look at SDK errors.
+ * The original error stays in `cause` for the console log.
+ */
+export class AppFailure extends Error {
+	readonly appError: AppError;
+	constructor(appError: AppError, options?: { cause?: unknown }) {
+		super(describe(appError).title, options);
+		this.name = 'AppFailure';
+		this.appError = appError;
+	}
+}
+
 interface ErrorLike {
 	name?: unknown;
 	message?: unknown;
@@ -59,6 +72,7 @@ function asText(e: unknown): string {
 }
 
 export function toAppError(e: unknown): AppError {
+	if (e instanceof AppFailure) return e.appError;
 	const err = asErrorLike(e);
 	const name = typeof err.name === 'string' ? err.name : '';
 	const message = typeof err.message === 'string' ? err.message : asText(e);

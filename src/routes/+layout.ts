@@ -1,11 +1,8 @@
-import { base } from '$app/paths';
-import { loadConfig } from '$lib/load-config';
+import { appStart } from '$lib/app-start';
 import type { LayoutLoad } from './$types';
 
 // A static SPA: one shell, rendered in the browser (svelte.dev/docs/kit/single-page-apps).
 export const prerender = true;
 export const ssr = false;
 
-export const load: LayoutLoad = async ({ fetch }) => ({
-	configResult: await loadConfig(fetch, base)
-});
+export const load: LayoutLoad = () => ({ configResult: appStart().configResult });

@@ -1,4 +1,5 @@
 import type { DistributionEntry } from '$lib/config';
+import { distributionHosts, distributionLabel } from '$lib/distributions/names';
 import type { DistributionSummary } from '$lib/distributions/types';
 
 export interface PickerRow {
@@ -16,8 +17,8 @@ export function pickerRows(
 	if (listed)
 		return listed.map((d) => ({
 			id: d.id,
-			label: labels.get(d.id) ?? (d.comment || d.aliases[0] || d.domainName || d.id),
-			hosts: [...d.aliases, d.domainName].filter(Boolean)
+			label: distributionLabel(d, labels.get(d.id)),
+			hosts: distributionHosts(d)
 		}));
 	return configured.map((d) => ({ id: d.id, label: d.label, hosts: [] }));
 }

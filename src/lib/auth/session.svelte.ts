@@ -3,7 +3,6 @@
  * purges (auth-and-hosting.md §6.8). Only the short-lived PKCE state goes to sessionStorage, and
  * only until the callback. A reload signs in again, silently while Cognito's own session lasts.
  */
-import { createContext } from 'svelte';
 import type { Config } from '$lib/config';
 import { ReauthRequired } from '$lib/errors';
 import {
@@ -50,6 +49,18 @@ export class Session {
 		sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
 		location.assign(url);
 	};
+
+	/** Where the sign-in in progress returns to, read without completing it (to preload that page). */
+	get pendingReturnTo(): string | null {
+		const raw = sessionStorage.getItem(PENDING_KEY);
+		if (!raw) return null;
+		try {
+			const returnTo: unknown = (JSON.parse(raw) as Record<string, unknown>).returnTo;
+			return typeof returnTo === 'string' ? returnTo : null;
+		} catch {
+			return null;
+		}
+	}
 
 	/** On the callback page. Returns where to go next. */
 	completeSignIn = async (url: URL): Promise<string> => {
@@ -116,5 +127,3 @@ function takePending(): PendingSignIn | null {
 		return null;
 	}
 }
-
-export const [getSession, setSession] = createContext<Session>();

@@ -6,15 +6,17 @@ import {
 	CloudFrontClient,
 	CreateInvalidationCommand,
 	GetDistributionCommand,
+	GetInvalidationCommand,
 	ListDistributionsCommand,
 	ListInvalidationsCommand,
 	type DistributionSummary as SdkDistributionSummary,
 	type Invalidation as SdkInvalidation
 } from '@aws-sdk/client-cloudfront';
 import type { Config } from '$lib/config';
-import { isCredentialError } from '$lib/errors';
+import { AppFailure, isCredentialError, toAppError } from '$lib/errors';
+import { newestFirst } from '$lib/history/order';
 import type { Distribution, DistributionSummary } from '$lib/distributions/types';
-import type { Invalidation, InvalidationSummary } from '$lib/history/invalidation';
+import type { Invalidation, InvalidationPage } from '$lib/history/invalidation';
 import { identityPoolCredentials } from './credentials';
 
 export interface CloudFrontApi {
@@ -25,12 +27,17 @@ export interface CloudFrontApi {
 		callerReference: string,
 		items: string[]
 	): Promise<Invalidation>;
-	/** One page of history, newest first; `next` is the marker of the following page. */
+	/** One invalidation with its paths and CallerReference. */
+	getInvalidation(distributionId: string, invalidationId: string): Promise<Invalidation>;
+	/**
+	 * One page of history, newest first whatever order the server used, and never more than
+	 * `maxItems` even from a server that ignores MaxItems; `next` is the marker of the next page.
+	 */
 	listInvalidations(
 		distributionId: string,
 		maxItems: number,
 		marker?: string
-	): Promise<{ items: InvalidationSummary[]; next?: string }>;
+	): Promise<InvalidationPage>;
 }
 
 export function createCloudFrontApi(
@@ -51,14 +58,21 @@ export function createCloudFrontApi(
 		});
 	let client = newClient();
 
-	/** Credentials revoked or expired early: get new ones (a fresh ID token) and try once more. */
+	/**
+	 * Every call goes through here. Credentials revoked or expired early: get new ones (a fresh ID
+	 * token) and try once more. Whatever still fails leaves as an AppFailure, so pages only render.
+	 */
 	async function send<T>(call: (c: CloudFrontClient) => Promise<T>): Promise<T> {
 		try {
-			return await call(client);
+			try {
+				return await call(client);
+			} catch (e) {
+				if (!isCredentialError(e)) throw e;
+				client = newClient();
+				return await call(client);
+			}
 		} catch (e) {
-			if (!isCredentialError(e)) throw e;
-			client = newClient();
-			return call(client);
+			throw new AppFailure(toAppError(e), { cause: e });
 		}
 	}
 
@@ -77,7 +91,8 @@ export function createCloudFrontApi(
 		},
 		async getDistribution(id) {
 			const { Distribution: d } = await send((c) => c.send(new GetDistributionCommand({ Id: id })));
-			if (!d) throw new Error('CloudFront returned no distribution.');
+			if (!d)
+				throw new AppFailure({ kind: 'unknown', message: 'CloudFront returned no distribution.' });
 			const cfg = d.DistributionConfig;
 			return {
 				id: d.Id ?? id,
@@ -105,6 +120,12 @@ export function createCloudFrontApi(
 			// The ID comes from the body: browsers cannot read the Location header (cloudfront.md §9.5).
 			return toInvalidation(inv);
 		},
+		async getInvalidation(distributionId, invalidationId) {
+			const { Invalidation: inv } = await send((c) =>
+				c.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: invalidationId }))
+			);
+			return toInvalidation(inv);
+		},
 		async listInvalidations(distributionId, maxItems, marker) {
 			const { InvalidationList: list } = await send((c) =>
 				c.send(
@@ -120,8 +141,9 @@ export function createCloudFrontApi(
 				status: toStatus(s.Status),
 				createTime: s.CreateTime ?? new Date(0)
 			}));
-			// NextMarker is present only when there is another page (wire-formats.md §1.6).
-			return { items, next: list?.NextMarker };
+			// NextMarker is present only when there is another page
+			// (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ListInvalidations.html).
+			return { items: newestFirst(items).slice(0, maxItems), next: list?.NextMarker };
 		}
 	};
 }
@@ -141,7 +163,8 @@ function toSummary(d: SdkDistributionSummary): DistributionSummary {
 }
 
 function toInvalidation(inv: SdkInvalidation | undefined): Invalidation {
-	if (!inv?.Id) throw new Error('CloudFront returned no invalidation.');
+	if (!inv?.Id)
+		throw new AppFailure({ kind: 'unknown', message: 'CloudFront returned no invalidation.' });
 	return {
 		id: inv.Id,
 		status: toStatus(inv.Status),

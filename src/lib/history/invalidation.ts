@@ -21,3 +21,9 @@ export interface Invalidation extends InvalidationSummary {
 	callerReference: string;
 	paths: string[];
 }
+
+/** One page of ListInvalidations: newest first; `next` is the marker of the following page. */
+export interface InvalidationPage {
+	items: InvalidationSummary[];
+	next?: string;
+}

@@ -6,25 +6,35 @@
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { toAppError, type AppError } from '$lib/errors';
-import { createPoller } from '$lib/live/poller';
-import { isInProgress, type InvalidationSummary } from '$lib/history/invalidation';
+import { createPoller, type PollerOptions } from '$lib/live/poller';
+import { isInProgress, type InvalidationPage } from '$lib/history/invalidation';
+import type { InvalidationSummary } from '$lib/history/invalidation';
 
-type Load = () => Promise<{ items: InvalidationSummary[] }>;
+/** How many the purge page lists. */
+export const RECENT_COUNT = 10;
+
+type Load = () => Promise<InvalidationPage>;
 
 export class RecentInvalidations {
 	#rows = $state.raw<InvalidationSummary[] | null>(null);
 	#error = $state.raw<AppError | null>(null);
+	#gaveUp = $state(false);
 	/** When this page first saw each one Completed (CloudFront reports no completion time). */
 	#completedAt = new SvelteMap<string, Date>();
 	#load: Load;
-	#poller = createPoller(async () => {
-		await this.#loadOnce();
-		return this.inProgress > 0;
-	});
+	#poller;
 
-	constructor(load: Load) {
+	/** `first`: the load's read, already under way; later reads call `load`. */
+	constructor(load: Load, first?: Promise<InvalidationPage>, pollerOptions: PollerOptions = {}) {
 		this.#load = load;
-		void this.refresh();
+		this.#poller = createPoller(
+			async () => {
+				await this.#loadOnce();
+				return this.inProgress > 0;
+			},
+			{ ...pollerOptions, onGiveUp: () => (this.#gaveUp = true) }
+		);
+		void this.#refreshWith(first);
 	}
 
 	get rows() {
@@ -33,6 +43,10 @@ export class RecentInvalidations {
 	get error() {
 		return this.#error;
 	}
+	/** Live checks stopped at their time bound with something still in progress. */
+	get gaveUp() {
+		return this.#gaveUp;
+	}
 	completedAt(id: string): Date | undefined {
 		return this.#completedAt.get(id);
 	}
@@ -40,9 +54,9 @@ export class RecentInvalidations {
 		return (this.#rows ?? []).filter((r) => isInProgress(r.status)).length;
 	}
 
-	async #loadOnce() {
+	async #loadOnce(read: Promise<InvalidationPage> = this.#load()) {
 		try {
-			const rows = (await this.#load()).items;
+			const rows = (await read).items;
 			this.#noteCompletions(rows);
 			this.#rows = rows;
 			this.#error = null;
@@ -52,18 +66,24 @@ export class RecentInvalidations {
 	}
 
 	#noteCompletions(rows: InvalidationSummary[]) {
-		const wasInProgress = (this.#rows ?? []).filter((r) => isInProgress(r.status));
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state
+		const wasInProgress = new Set(
+			(this.#rows ?? []).filter((r) => isInProgress(r.status)).map((r) => r.id)
+		);
 		const now = new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp
 		for (const row of rows)
-			if (row.status === 'Completed' && wasInProgress.some((r) => r.id === row.id))
+			if (!isInProgress(row.status) && wasInProgress.has(row.id) && !this.#completedAt.has(row.id))
 				this.#completedAt.set(row.id, now);
 	}
 
-	/** Load now (after a purge), then keep polling while anything is in progress. */
-	refresh = async () => {
-		await this.#loadOnce();
+	/** Load now (after a purge, or "check again"), then keep polling while anything is in progress. */
+	refresh = () => this.#refreshWith();
+
+	async #refreshWith(read?: Promise<InvalidationPage>) {
+		this.#gaveUp = false;
+		await this.#loadOnce(read);
 		if (this.inProgress > 0) this.#poller.restart();
-	};
+	}
 
 	stop = () => this.#poller.stop();
 }

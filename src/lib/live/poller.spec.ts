@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPoller } from './poller';
+import { createPoller, POLL_GIVE_UP_MS } from './poller';
 
 // A stand-in for the page's `document`: only what the poller uses (hidden + visibilitychange).
 class FakeDocument extends EventTarget {
@@ -65,6 +65,36 @@ describe('createPoller', () => {
 		poller.restart();
 		await vi.advanceTimersByTimeAsync(2000); // the next one 2 s later, not 3 s
 		expect(at.map((t) => t - start)).toEqual([2000, 4000, 6000]);
+		poller.stop();
+	});
+
+	it('gives up after ten minutes of ticks that keep asking for more, and says so once', async () => {
+		let ticks = 0;
+		const gaveUp = vi.fn();
+		const poller = createPoller(async () => (ticks++, true), { onGiveUp: gaveUp });
+		const start = Date.now();
+		poller.restart();
+		await vi.advanceTimersByTimeAsync(POLL_GIVE_UP_MS - 15_000);
+		expect(gaveUp).not.toHaveBeenCalled();
+		await vi.advanceTimersByTimeAsync(60 * 60_000);
+		expect(gaveUp).toHaveBeenCalledTimes(1);
+		const ticksAtGiveUp = ticks;
+		await vi.advanceTimersByTimeAsync(60 * 60_000);
+		expect(ticks).toBe(ticksAtGiveUp);
+		// The last tick came within the bound.
+		expect(Date.now() - start).toBeGreaterThan(POLL_GIVE_UP_MS);
+		poller.stop();
+	});
+
+	it('a restart after giving up polls again with a fresh bound', async () => {
+		let ticks = 0;
+		const poller = createPoller(async () => (ticks++, true), { giveUpAfterMs: 5000 });
+		poller.restart();
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(ticks).toBe(2); // at 2 s and 4 s; the next (7 s) is past 5 s
+		poller.restart();
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(ticks).toBe(3);
 		poller.stop();
 	});
 });

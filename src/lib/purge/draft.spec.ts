@@ -2,10 +2,12 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
 	callerReference,
+	DRAFT_FORMAT,
 	loadDraft,
 	saveDraft,
 	submissionFor,
 	type Draft,
+	type DraftScope,
 	type Submission
 } from './draft';
 import type { KeyValueStore } from '$lib/storage';
@@ -30,11 +32,18 @@ class MapStore implements KeyValueStore {
 /** A store holding exactly `raw` for the one key draft.ts writes, whatever that key is. */
 function storeWith(raw: string, distributionId = 'E1ABCDEF'): MapStore {
 	const store = new MapStore();
-	saveDraft(store, distributionId, { text: 'placeholder' });
+	saveDraft(store, scope(distributionId), { text: 'placeholder' });
 	const [key] = store.map.keys();
 	store.map.set(key, raw);
 	return store;
 }
+
+const EMAIL = 'ops@example.com';
+const scope = (distributionId: string, subject = 'sub-ops', email = EMAIL): DraftScope => ({
+	subject,
+	email,
+	distributionId
+});
 
 const pending: Submission = {
 	callerReference: 'console:ops@example.com:11111111-1111-4111-8111-111111111111',
@@ -44,7 +53,7 @@ const pending: Submission = {
 
 describe('saveDraft / loadDraft', () => {
 	it('loads an empty draft when nothing was saved', () => {
-		expect(loadDraft(new MapStore(), 'E1ABCDEF')).toEqual({ text: '' });
+		expect(loadDraft(new MapStore(), scope('E1ABCDEF'))).toEqual({ text: '' });
 	});
 
 	it.each<{ draft: Draft; why: string }>([
@@ -57,30 +66,30 @@ describe('saveDraft / loadDraft', () => {
 		{ draft: { text: '  /ü ~\t#tag\r\n' }, why: 'text exactly as typed, blanks included' }
 	])('keeps $why across a reload', ({ draft }) => {
 		const store = new MapStore();
-		saveDraft(store, 'E1ABCDEF', draft);
-		expect(loadDraft(store, 'E1ABCDEF')).toEqual(draft);
+		saveDraft(store, scope('E1ABCDEF'), draft);
+		expect(loadDraft(store, scope('E1ABCDEF'))).toEqual(draft);
 	});
 
 	it('keeps one draft per distribution', () => {
 		const store = new MapStore();
-		saveDraft(store, 'E1ABCDEF', { text: '/one' });
-		saveDraft(store, 'E2GHIJKL', { text: '/two', submission: pending });
-		expect(loadDraft(store, 'E1ABCDEF')).toEqual({ text: '/one' });
-		expect(loadDraft(store, 'E2GHIJKL')).toEqual({ text: '/two', submission: pending });
-		expect(loadDraft(store, 'E3MNOPQR')).toEqual({ text: '' });
+		saveDraft(store, scope('E1ABCDEF'), { text: '/one' });
+		saveDraft(store, scope('E2GHIJKL'), { text: '/two', submission: pending });
+		expect(loadDraft(store, scope('E1ABCDEF'))).toEqual({ text: '/one' });
+		expect(loadDraft(store, scope('E2GHIJKL'))).toEqual({ text: '/two', submission: pending });
+		expect(loadDraft(store, scope('E3MNOPQR'))).toEqual({ text: '' });
 	});
 
 	it('removes the entry once the draft is empty, rather than storing an empty one', () => {
 		const store = new MapStore();
-		saveDraft(store, 'E1ABCDEF', { text: '/a', submission: pending });
-		saveDraft(store, 'E1ABCDEF', { text: '' });
+		saveDraft(store, scope('E1ABCDEF'), { text: '/a', submission: pending });
+		saveDraft(store, scope('E1ABCDEF'), { text: '' });
 		expect(store.map.size).toBe(0);
-		expect(loadDraft(store, 'E1ABCDEF')).toEqual({ text: '' });
+		expect(loadDraft(store, scope('E1ABCDEF'))).toEqual({ text: '' });
 	});
 
 	it('writes under a key that names the console and the distribution', () => {
 		const store = new MapStore();
-		saveDraft(store, 'E1ABCDEF', { text: '/a' });
+		saveDraft(store, scope('E1ABCDEF'), { text: '/a' });
 		expect([...store.map.keys()]).toEqual([expect.stringMatching(/purge-console.*E1ABCDEF/)]);
 	});
 
@@ -114,7 +123,7 @@ describe('saveDraft / loadDraft', () => {
 			why: 'a missing start time and a bad invalidation ID are dropped, the retry kept'
 		}
 	])('survives $why', ({ raw, expected }) => {
-		expect(loadDraft(storeWith(raw), 'E1ABCDEF')).toEqual(expected);
+		expect(loadDraft(storeWith(raw), scope('E1ABCDEF'))).toEqual(expected);
 	});
 
 	it('loads an empty draft when storage itself fails (e.g. blocked by the browser)', () => {
@@ -125,7 +134,7 @@ describe('saveDraft / loadDraft', () => {
 			setItem: () => {},
 			removeItem: () => {}
 		};
-		expect(loadDraft(broken, 'E1ABCDEF')).toEqual({ text: '' });
+		expect(loadDraft(broken, scope('E1ABCDEF'))).toEqual({ text: '' });
 	});
 
 	it('round-trips any draft', () => {
@@ -145,8 +154,8 @@ describe('saveDraft / loadDraft', () => {
 		fc.assert(
 			fc.property(draft, (d) => {
 				const store = new MapStore();
-				saveDraft(store, 'E1ABCDEF', d);
-				expect(loadDraft(store, 'E1ABCDEF')).toEqual(d);
+				saveDraft(store, scope('E1ABCDEF'), d);
+				expect(loadDraft(store, scope('E1ABCDEF'))).toEqual(d);
 			})
 		);
 	});
@@ -154,10 +163,80 @@ describe('saveDraft / loadDraft', () => {
 	it('never throws on whatever is in storage', () => {
 		fc.assert(
 			fc.property(fc.oneof(fc.string(), fc.json()), (raw) => {
-				const { text } = loadDraft(storeWith(raw), 'E1ABCDEF');
+				const { text } = loadDraft(storeWith(raw), scope('E1ABCDEF'));
 				expect(typeof text).toBe('string');
 			})
 		);
+	});
+});
+
+describe('drafts belong to their user', () => {
+	const other = scope('E1ABCDEF', 'sub-dev', 'dev@example.com');
+
+	it('another user on the same browser never sees the draft; its owner gets it back', () => {
+		const store = new MapStore();
+		saveDraft(store, scope('E1ABCDEF'), { text: '/secret-launch/*', submission: pending });
+		expect(loadDraft(store, other)).toEqual({ text: '' });
+		saveDraft(store, other, { text: '/theirs' });
+		expect(loadDraft(store, scope('E1ABCDEF'))).toEqual({
+			text: '/secret-launch/*',
+			submission: pending
+		});
+		expect(loadDraft(store, other)).toEqual({ text: '/theirs' });
+	});
+
+	it('stores the format version with the draft', () => {
+		const store = new MapStore();
+		saveDraft(store, scope('E1ABCDEF'), { text: '/a' });
+		const [raw] = store.map.values();
+		expect(JSON.parse(raw)).toMatchObject({ v: DRAFT_FORMAT, text: '/a' });
+	});
+
+	it('says when the browser refuses to store it (storage full), without throwing', () => {
+		const full: KeyValueStore = {
+			getItem: () => null,
+			setItem: () => {
+				throw new DOMException('Quota exceeded', 'QuotaExceededError');
+			},
+			removeItem: () => {}
+		};
+		expect(saveDraft(full, scope('E1ABCDEF'), { text: '/a' })).toBe(false);
+		expect(saveDraft(new MapStore(), scope('E1ABCDEF'), { text: '/a' })).toBe(true);
+	});
+});
+
+describe('migration from format 1 (one draft per distribution, no owner)', () => {
+	const formatOne = (draft: object) => {
+		const store = new MapStore();
+		store.setItem('purge-console:draft:E1ABCDEF', JSON.stringify(draft));
+		return store;
+	};
+
+	it('an unconfirmed purge goes to the user its CallerReference names, and only to them', () => {
+		const store = formatOne({ text: '/a.jpg', submission: pending });
+		expect(loadDraft(store, scope('E1ABCDEF', 'sub-dev', 'dev@example.com'))).toEqual({
+			text: ''
+		});
+		expect(loadDraft(store, scope('E1ABCDEF'))).toEqual({ text: '/a.jpg', submission: pending });
+		// Taken over once: stored in the new format, the old entry gone.
+		expect([...store.map.keys()]).toEqual(['purge-console:draft:v2:sub-ops:E1ABCDEF']);
+		expect(loadDraft(store, scope('E1ABCDEF', 'sub-dev', 'dev@example.com'))).toEqual({
+			text: ''
+		});
+	});
+
+	it('text alone goes to the first user who opens the distribution', () => {
+		const store = formatOne({ text: '/typed' });
+		expect(loadDraft(store, scope('E1ABCDEF'))).toEqual({ text: '/typed' });
+		expect(loadDraft(store, scope('E1ABCDEF', 'sub-dev', 'dev@example.com'))).toEqual({
+			text: ''
+		});
+	});
+
+	it('a format-1 draft of another distribution stays where it is', () => {
+		const store = formatOne({ text: '/typed' });
+		expect(loadDraft(store, scope('E2GHIJKL'))).toEqual({ text: '' });
+		expect(store.getItem('purge-console:draft:E1ABCDEF')).not.toBeNull();
 	});
 });
 
@@ -198,7 +277,7 @@ describe('submissionFor', () => {
 			why: 'once CloudFront confirmed it, sending again is a new purge the user asked for'
 		}
 	])('$why', ({ draft, items, reused }) => {
-		const submission = submissionFor(draft, items, fresh, now);
+		const submission = submissionFor(draft, items, EMAIL, fresh, now);
 		if (reused) {
 			expect(submission).toEqual(draft.submission);
 		} else {
@@ -210,17 +289,30 @@ describe('submissionFor', () => {
 		}
 	});
 
+	it("never reuses another user's pending reference, so no purge goes out under their name", () => {
+		const submission = submissionFor(
+			{ text: '', submission: pending },
+			pending.items,
+			'dev@example.com',
+			() => callerReference('dev@example.com', 'new'),
+			now
+		);
+		expect(submission.callerReference).toBe('console:dev@example.com:new');
+	});
+
 	it('makes a new reference only when it does not reuse one', () => {
 		let made = 0;
-		const counting = () => `ref-${++made}`;
-		submissionFor({ text: '', submission: pending }, pending.items, counting, now);
+		const counting = () => callerReference(EMAIL, `ref-${++made}`);
+		submissionFor({ text: '', submission: pending }, pending.items, EMAIL, counting, now);
 		expect(made).toBe(0);
-		expect(submissionFor({ text: '' }, ['/x'], counting, now).callerReference).toBe('ref-1');
+		expect(submissionFor({ text: '' }, ['/x'], EMAIL, counting, now).callerReference).toBe(
+			callerReference(EMAIL, 'ref-1')
+		);
 	});
 
 	it('keeps its own copy of the items', () => {
 		const items = ['/a.jpg'];
-		const submission = submissionFor({ text: '' }, items, fresh, now);
+		const submission = submissionFor({ text: '' }, items, EMAIL, fresh, now);
 		items.push('/b.jpg');
 		expect(submission.items).toEqual(['/a.jpg']);
 	});
@@ -230,16 +322,16 @@ describe('submissionFor', () => {
 		fc.assert(
 			fc.property(batch, batch, fc.nat(5), (first, second, retries) => {
 				let made = 0;
-				const newReference = () => `ref-${++made}`;
+				const newReference = () => callerReference(EMAIL, `ref-${++made}`);
 				let draft: Draft = { text: '' };
-				const original = submissionFor(draft, first, newReference, now);
+				const original = submissionFor(draft, first, EMAIL, newReference, now);
 				draft = { text: '', submission: original };
 				for (let i = 0; i < retries; i++) {
-					expect(submissionFor(draft, first, newReference, now).callerReference).toBe(
+					expect(submissionFor(draft, first, EMAIL, newReference, now).callerReference).toBe(
 						original.callerReference
 					);
 				}
-				const other = submissionFor(draft, second, newReference, now);
+				const other = submissionFor(draft, second, EMAIL, newReference, now);
 				const same = first.length === second.length && first.every((x, i) => x === second[i]);
 				expect(other.callerReference === original.callerReference).toBe(same);
 			})

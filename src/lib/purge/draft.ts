@@ -1,7 +1,11 @@
 /**
  * The purge draft: what the user typed, and the submission in flight. Persisted on every keystroke
  * and before any request, so nothing typed is lost to a reload, an expired sign-in or a failed
- * submit, and a retry reuses the same CallerReference instead of purging twice (cloudfront.md §6).
+ * submit, and a retry reuses the same CallerReference instead of purging twice
+ * (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_InvalidationBatch.html).
+ *
+ * A draft belongs to one user and one distribution: the console shares a browser (and an origin)
+ * with whoever signs in next, who must never see it nor resend its purge under their own name.
  */
 import type { KeyValueStore } from '$lib/storage';
 
@@ -19,18 +23,54 @@ export interface Draft {
 	submission?: Submission;
 }
 
-const key = (distributionId: string) => `purge-console:draft:${distributionId}`;
+/** Whose draft, for which distribution. `subject` is the ID token's stable `sub`. */
+export interface DraftScope {
+	subject: string;
+	email: string;
+	distributionId: string;
+}
 
-export function loadDraft(store: KeyValueStore, distributionId: string): Draft {
+/** The stored format. Bump it, and add a migration below, whenever the stored shape changes. */
+export const DRAFT_FORMAT = 2;
+
+const PREFIX = 'purge-console:draft:';
+const keyOf = (s: DraftScope) => `${PREFIX}v${DRAFT_FORMAT}:${s.subject}:${s.distributionId}`;
+/** Format 1 (before drafts had owners): one entry per distribution, no version field. */
+const formatOneKey = (distributionId: string) => `${PREFIX}${distributionId}`;
+
+/**
+ * The draft of this user for this distribution. A format-1 draft is taken over once: by the user
+ * named in its unconfirmed submission's CallerReference, or, with no submission, by the first user
+ * who opens that distribution (it was visible to everyone before; nothing better can be known).
+ */
+export function loadDraft(store: KeyValueStore, scope: DraftScope): Draft {
 	try {
-		const raw = store.getItem(key(distributionId));
-		const parsed: unknown = raw ? JSON.parse(raw) : null;
-		if (typeof parsed !== 'object' || parsed === null) return { text: '' };
-		const { text, submission } = parsed as Record<string, unknown>;
-		return { text: typeof text === 'string' ? text : '', submission: readSubmission(submission) };
+		const raw = store.getItem(keyOf(scope));
+		if (raw !== null) return readDraft(raw);
+		return migrateFormatOne(store, scope);
 	} catch {
-		return { text: '' }; // a corrupt entry must not break the page
+		return { text: '' }; // blocked or corrupt storage must not break the page
 	}
+}
+
+function migrateFormatOne(store: KeyValueStore, scope: DraftScope): Draft {
+	const raw = store.getItem(formatOneKey(scope.distributionId));
+	if (raw === null) return { text: '' };
+	const draft = readDraft(raw);
+	const reference = draft.submission?.callerReference;
+	if (reference && senderOf(reference) !== null && !sentBy(reference, scope.email))
+		return { text: '' }; // another user's unconfirmed purge: left for them
+
+	saveDraft(store, scope, draft);
+	store.removeItem(formatOneKey(scope.distributionId));
+	return draft;
+}
+
+function readDraft(raw: string): Draft {
+	const parsed: unknown = raw ? JSON.parse(raw) : null;
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { text: '' };
+	const { text, submission } = parsed as Record<string, unknown>;
+	return { text: typeof text === 'string' ? text : '', submission: readSubmission(submission) };
 }
 
 function readSubmission(v: unknown): Submission | undefined {
@@ -46,9 +86,19 @@ function readSubmission(v: unknown): Submission | undefined {
 	};
 }
 
-export function saveDraft(store: KeyValueStore, distributionId: string, draft: Draft): void {
-	if (draft.text === '' && !draft.submission) store.removeItem(key(distributionId));
-	else store.setItem(key(distributionId), JSON.stringify(draft));
+/**
+ * Stores the draft; false when the browser refused (storage full or blocked). The console shares
+ * its origin with the site it purges, which may fill localStorage: the caller says the draft is not
+ * kept, and carries on.
+ */
+export function saveDraft(store: KeyValueStore, scope: DraftScope, draft: Draft): boolean {
+	try {
+		if (draft.text === '' && !draft.submission) store.removeItem(keyOf(scope));
+		else store.setItem(keyOf(scope), JSON.stringify({ v: DRAFT_FORMAT, ...draft }));
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 const sameItems = (a: string[], b: string[]) =>
@@ -56,23 +106,42 @@ const sameItems = (a: string[], b: string[]) =>
 
 /**
  * The submission to send for `items`: the unconfirmed one in the draft when it is the same batch
- * (same items, same order), so a retry is idempotent; otherwise a new one.
+ * (same items, same order) sent by the same user, so a retry is idempotent; otherwise a new one.
  */
 export function submissionFor(
 	draft: Draft,
 	items: string[],
+	email: string,
 	newReference: () => string,
 	now: Date
 ): Submission {
 	const pending = draft.submission;
-	if (pending && !pending.invalidationId && sameItems(pending.items, items)) return pending;
+	if (
+		pending &&
+		!pending.invalidationId &&
+		sameItems(pending.items, items) &&
+		sentBy(pending.callerReference, email)
+	)
+		return pending;
 	return { callerReference: newReference(), items: [...items], startedAt: now.toISOString() };
 }
 
+const EMAIL_LENGTH = 64;
+
 /**
  * A CallerReference that also tells who sent it. It is an annotation anyone with
- * CreateInvalidation could forge; CloudTrail is the authoritative record (cloudfront.md §6).
+ * CreateInvalidation could forge; CloudTrail is the authoritative record.
  */
 export function callerReference(email: string, uuid: string): string {
-	return `console:${email.slice(0, 64)}:${uuid}`;
+	return `console:${email.slice(0, EMAIL_LENGTH)}:${uuid}`;
+}
+
+/** Whether `reference` is a console reference made for `email`. */
+export const sentBy = (reference: string, email: string) =>
+	senderOf(reference) === email.slice(0, EMAIL_LENGTH);
+
+/** The email a console CallerReference names (as cut to fit), or null for any other reference. */
+export function senderOf(reference: string): string | null {
+	const match = /^console:(.*):[^:]*$/.exec(reference);
+	return match ? match[1] : null;
 }

@@ -4,7 +4,13 @@ import type { KeyValueStore } from '$lib/storage';
 import { loadDraft } from './draft';
 import { PurgeForm } from './purge-form.svelte';
 
-const target = { distributionId: 'E1TEST', hosts: ['www.example.test'], tagsEnabled: false };
+const target = {
+	owner: { subject: 'sub-ops', email: 'ops@example.com' },
+	distributionId: 'E1TEST',
+	hosts: ['www.example.test'],
+	tagsEnabled: false
+};
+const scope = { ...target.owner, distributionId: target.distributionId };
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
 	const data = new Map<string, string>();
@@ -36,8 +42,8 @@ describe('PurgeForm', () => {
 		const form = new PurgeForm(store, target);
 		form.text = '/a.html';
 		let seenInStore: string | undefined;
-		await form.submit('ops@example.com', async (ref, items) => {
-			seenInStore = loadDraft(store, target.distributionId).submission?.callerReference;
+		await form.submit(async (ref, items) => {
+			seenInStore = loadDraft(store, scope).submission?.callerReference;
 			return invalidation(ref, items);
 		});
 		expect(seenInStore).toMatch(/^console:ops@example\.com:/);
@@ -52,13 +58,13 @@ describe('PurgeForm', () => {
 			refs.push(ref);
 			throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
 		};
-		await form.submit('ops@example.com', failing);
+		await form.submit(failing);
 		expect(form.error).toEqual({ kind: 'throttled' });
 		expect(form.text).toBe('/a.html\n/b.html');
 		// A reload between attempts: the reference comes back from storage.
 		const reloaded = new PurgeForm(store, target);
 		expect(reloaded.unconfirmed?.items).toEqual(['/a.html', '/b.html']);
-		await reloaded.submit('ops@example.com', async (ref, items) => {
+		await reloaded.submit(async (ref, items) => {
 			refs.push(ref);
 			return invalidation(ref, items);
 		});
@@ -70,13 +76,13 @@ describe('PurgeForm', () => {
 		const form = new PurgeForm(memoryStore(), target);
 		form.text = '/a.html';
 		const refs: string[] = [];
-		await form.submit('ops@example.com', async (ref) => {
+		await form.submit(async (ref) => {
 			refs.push(ref);
 			throw new TypeError('Failed to fetch');
 		});
 		expect(form.error).toEqual({ kind: 'network' });
 		form.text = '/a.html\n/c.html';
-		await form.submit('ops@example.com', async (ref, items) => {
+		await form.submit(async (ref, items) => {
 			refs.push(ref);
 			return invalidation(ref, items);
 		});
@@ -87,7 +93,7 @@ describe('PurgeForm', () => {
 		const store = memoryStore();
 		const form = new PurgeForm(store, target);
 		form.text = 'a.html';
-		await form.submit('ops@example.com', async (ref, items) => invalidation(ref, items));
+		await form.submit(async (ref, items) => invalidation(ref, items));
 		expect(form.sent?.paths).toEqual(['/a.html']);
 		expect(form.text).toBe('');
 		expect(store.data.size).toBe(0);
@@ -98,9 +104,9 @@ describe('PurgeForm', () => {
 		const form = new PurgeForm(memoryStore(), target);
 		let calls = 0;
 		const send = async (ref: string, items: string[]) => (calls++, invalidation(ref, items));
-		await form.submit('ops@example.com', send);
+		await form.submit(send);
 		form.text = '/ok.html\n/bad~name.js';
-		await form.submit('ops@example.com', send);
+		await form.submit(send);
 		expect(calls).toBe(0);
 		expect(form.batch.errorCount).toBe(1);
 	});
@@ -116,10 +122,76 @@ describe('PurgeForm', () => {
 			await gate;
 			return invalidation(ref, items);
 		};
-		const first = form.submit('ops@example.com', send);
-		await form.submit('ops@example.com', send);
+		const first = form.submit(send);
+		await form.submit(send);
 		release();
 		await first;
 		expect(calls).toBe(1);
+	});
+
+	it('sends with storage full, says the draft is not kept, and retries with the same reference', async () => {
+		const full: KeyValueStore = {
+			getItem: () => null,
+			setItem: () => {
+				throw new DOMException('Quota exceeded', 'QuotaExceededError');
+			},
+			removeItem: () => {}
+		};
+		const form = new PurgeForm(full, target);
+		form.text = '/a.html';
+		expect(form.draftKept).toBe(false);
+		const refs: string[] = [];
+		await form.submit(async (ref) => {
+			refs.push(ref);
+			throw new TypeError('Failed to fetch');
+		});
+		expect(form.text).toBe('/a.html');
+		await form.submit(async (ref, items) => (refs.push(ref), invalidation(ref, items)));
+		expect(form.sent?.paths).toEqual(['/a.html']);
+		expect(refs).toHaveLength(2);
+		expect(refs[0]).toBe(refs[1]);
+	});
+
+	it('works with no storage at all (the browser refused localStorage)', async () => {
+		const form = new PurgeForm(null, target);
+		form.text = '/a.html';
+		expect(form.draftKept).toBe(false);
+		await form.submit(async (ref, items) => invalidation(ref, items));
+		expect(form.sent?.paths).toEqual(['/a.html']);
+	});
+
+	it('says the draft is kept again once storage accepts it', () => {
+		let refuse = true;
+		const data = new Map<string, string>();
+		const flaky: KeyValueStore = {
+			getItem: (k) => data.get(k) ?? null,
+			setItem: (k, v) => {
+				if (refuse) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+				data.set(k, v);
+			},
+			removeItem: (k) => void data.delete(k)
+		};
+		const form = new PurgeForm(flaky, target);
+		form.text = '/a';
+		expect(form.draftKept).toBe(false);
+		refuse = false;
+		form.text = '/ab';
+		expect(form.draftKept).toBe(true);
+	});
+
+	it("a second user never gets the first user's draft or pending purge", async () => {
+		const store = memoryStore();
+		const first = new PurgeForm(store, target);
+		first.text = '/a.html';
+		await first.submit(async () => {
+			throw new TypeError('Failed to fetch');
+		});
+		const second = new PurgeForm(store, {
+			...target,
+			owner: { subject: 'sub-dev', email: 'dev@example.com' }
+		});
+		expect(second.text).toBe('');
+		expect(second.unconfirmed).toBeNull();
+		expect(new PurgeForm(store, target).unconfirmed?.items).toEqual(['/a.html']);
 	});
 });

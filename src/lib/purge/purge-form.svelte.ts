@@ -1,14 +1,24 @@
 /**
- * State of the purge form for one distribution: the draft text (persisted as typed), its parsed
- * batch, and sending with a CallerReference that every retry reuses.
+ * State of the purge form for one user and one distribution: the draft text (persisted as typed),
+ * its parsed batch, and sending with a CallerReference that every retry reuses. Sending never
+ * depends on storage: where the browser refuses to keep the draft, it lives in memory and the form
+ * says so.
  */
 import { toAppError, type AppError } from '$lib/errors';
-import { parsePaste, type PathBatch } from '$lib/paths/parse-paste';
 import type { Invalidation } from '$lib/history/invalidation';
-import { callerReference, loadDraft, saveDraft, submissionFor, type Draft } from './draft';
+import { parsePaste, type PathBatch } from '$lib/paths/parse-paste';
 import type { KeyValueStore } from '$lib/storage';
+import {
+	callerReference,
+	loadDraft,
+	saveDraft,
+	submissionFor,
+	type Draft,
+	type DraftScope
+} from './draft';
 
 export interface PurgeTarget {
+	owner: { subject: string; email: string };
 	distributionId: string;
 	hosts: string[];
 	tagsEnabled: boolean;
@@ -17,19 +27,22 @@ export interface PurgeTarget {
 type Send = (ref: string, items: string[]) => Promise<Invalidation>;
 
 export class PurgeForm {
-	#store: KeyValueStore;
-	#target: PurgeTarget;
+	#store: KeyValueStore | null;
+	#scope: DraftScope;
 	#draft = $state.raw<Draft>({ text: '' });
+	#draftKept = $state(true);
 	#sending = $state(false);
 	#error = $state.raw<AppError | null>(null);
 	#sent = $state.raw<Invalidation | null>(null);
 
 	readonly batch: PathBatch;
 
-	constructor(store: KeyValueStore, target: PurgeTarget) {
+	/** `store`: null where the browser gives no storage at all. */
+	constructor(store: KeyValueStore | null, target: PurgeTarget) {
 		this.#store = store;
-		this.#target = target;
-		this.#draft = loadDraft(store, target.distributionId);
+		this.#scope = { ...target.owner, distributionId: target.distributionId };
+		this.#draft = store ? loadDraft(store, this.#scope) : { text: '' };
+		this.#draftKept = store !== null;
 		const options = { hosts: target.hosts, tagsEnabled: target.tagsEnabled };
 		this.batch = $derived(parsePaste(this.#draft.text, options));
 	}
@@ -39,6 +52,10 @@ export class PurgeForm {
 	}
 	set text(value: string) {
 		this.#update({ ...this.#draft, text: value });
+	}
+	/** False once the browser refused to store the draft: it is then kept in this tab only. */
+	get draftKept() {
+		return this.#draftKept;
 	}
 	get sending() {
 		return this.#sending;
@@ -57,19 +74,22 @@ export class PurgeForm {
 
 	#update(draft: Draft) {
 		this.#draft = draft;
-		saveDraft(this.#store, this.#target.distributionId, draft);
+		this.#draftKept = this.#store !== null && saveDraft(this.#store, this.#scope, draft);
 	}
 
-	submit = async (email: string, send: Send) => {
+	submit = async (send: Send) => {
 		const { items, errorCount } = this.batch;
 		if (this.#sending || errorCount > 0 || items.length === 0) return;
+		const { email } = this.#scope;
 		const submission = submissionFor(
 			this.#draft,
 			items,
+			email,
 			() => callerReference(email, crypto.randomUUID()),
 			new Date() // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp, not state
 		);
-		// Persist the reference before sending: a reload mid-request retries with the same one.
+		// Persist the reference before sending: a reload mid-request retries with the same one. If
+		// storage refuses, the reference still lives in memory, so retries in this tab reuse it.
 		this.#update({ ...this.#draft, submission });
 		this.#sending = true;
 		this.#error = null;

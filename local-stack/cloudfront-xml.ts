@@ -126,6 +126,13 @@ export const distributionDocument = (
 		)
 	);
 
+/**
+ * CloudFront documents no order for the paths it echoes back
+ * (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Paths.html): the stack sorts
+ * them, so a client that depends on getting back the order it sent fails here, not in production.
+ */
+const echoOrder = (paths: string[]) => [...paths].sort();
+
 export const invalidationDocument = (inv: Invalidation, now = Date.now()) =>
 	document(
 		'Invalidation',
@@ -136,7 +143,7 @@ export const invalidationDocument = (inv: Invalidation, now = Date.now()) =>
 			'InvalidationBatch',
 			list(
 				'Paths',
-				inv.paths.map((p) => text('Path', p))
+				echoOrder(inv.paths).map((p) => text('Path', p))
 			),
 			text('CallerReference', inv.callerReference)
 		)

@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { E2E_PORTS } from './tests/ports';
 
-// Debian's chromium where Playwright cannot download its own (toolchain.md §3); CHROMIUM_PATH wins.
+// Debian's chromium where Playwright cannot download its own, via the `executablePath` launch option
+// (https://playwright.dev/docs/api/class-browsertype#browser-type-launch); CHROMIUM_PATH wins.
 const debianChromium = '/usr/bin/chromium';
 const executablePath =
 	process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);

@@ -35,8 +35,10 @@ import {
 import { accessDeniedMessage, evaluate, ROLE_POLICIES } from './iam';
 import { verifySigV4 } from './sigv4-verify';
 
-// CloudFront API 2020-05-31, REST-XML (wire-formats.md §1–§4). Order per request, as at AWS's front
-// door: authenticate (SigV4) → authorise (IAM) → fault switches → the operation.
+// CloudFront API 2020-05-31, REST-XML, shapes as in the model
+// (https://github.com/aws/aws-sdk-js-v3/blob/main/codegen/sdk-codegen/aws-models/cloudfront.json).
+// Order per request, as at AWS's front door: authenticate (SigV4) → authorise (IAM) → fault
+// switches → the operation.
 
 interface Route {
 	operation: string;
@@ -69,7 +71,10 @@ export function route(method: string, rawPath: string): Route | undefined {
 	return method === 'GET' ? { operation: 'ListInvalidations', distributionId } : undefined;
 }
 
-/** `MaxItems`: default 100; more than 100 is capped (both UNCONFIRMED, cloudfront.md §9.2). */
+/**
+ * `MaxItems`: default 100; more than 100 is capped (both UNCONFIRMED: neither the model nor
+ * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ListInvalidations.html states them).
+ */
 function maxItems(q: URLSearchParams): number {
 	const raw = q.get('MaxItems');
 	if (raw === null) return 100;

@@ -1,4 +1,7 @@
-// CloudFront error codes with the status and message AWS sends (wire-formats.md §2.2 and §3).
+// CloudFront error codes with the status and message AWS sends: the model
+// (https://github.com/aws/aws-sdk-js-v3/blob/main/codegen/sdk-codegen/aws-models/cloudfront.json),
+// front-door codes (https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html), and
+// messages from public captures where known.
 // Only `Error/Code` decides `err.name` in the SDK; the status drives retries and `$metadata`.
 
 export class CloudFrontError extends Error {
@@ -40,7 +43,10 @@ export const inconsistentQuantities = (declared: number, actual: number) =>
 	)(
 		`The specified quantity of Paths (${declared}) does not match the actual quantity supplied (${actual}).`
 	);
-/** The model's documentation text; AWS may send MalformedXML instead (wire-formats.md §1.3). */
+/**
+ * The model's documentation text; AWS may send MalformedXML instead (seen in
+ * https://github.com/aws/aws-sdk-php/issues/1973).
+ */
 export const missingBody = () =>
 	e(
 		'MissingBody',

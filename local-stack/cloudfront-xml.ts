@@ -3,7 +3,8 @@ import { arnOf, type DemoDistribution } from './distributions';
 import { statusOf, type Invalidation } from './invalidation-store';
 import { document, list, node, text } from './xml';
 
-// Response documents with the element names of the CloudFront model (wire-formats.md §1.4–§1.5).
+// Response documents with the element names of the CloudFront model
+// (https://github.com/aws/aws-sdk-js-v3/blob/main/codegen/sdk-codegen/aws-models/cloudfront.json).
 // Every member the model marks required is present, so app code may rely on it.
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -149,7 +150,11 @@ export const invalidationDocument = (inv: Invalidation, now = Date.now()) =>
 		)
 	);
 
-/** `NextMarker` only when there is a next page: the SDK paginator stops on its absence (§1.6). */
+/**
+ * `NextMarker` only when there is a next page
+ * (https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_InvalidationList.html): the SDK
+ * paginator stops on its absence, not on `IsTruncated` (our observation with the pinned SDK).
+ */
 export const invalidationListDocument = (
 	items: Invalidation[],
 	marker: string,

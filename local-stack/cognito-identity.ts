@@ -7,16 +7,24 @@ import { header, newRequestId, readBody, send, sleep, splitUrl, type Handler } f
 import { peekClaims, type Claims } from './tokens';
 import { DEMO_USERS, type DemoUser } from './users';
 
-// Cognito Identity, enhanced flow, awsJson1_1 over `X-Amz-Target`, unsigned (wire-formats.md §5).
+// Cognito Identity, enhanced flow, awsJson1_1 over `X-Amz-Target`, unsigned ("This is a public API.
+// You do not need any credentials to call this API."):
 // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html
 // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html
 
 const TARGET_PREFIX = 'AWSCognitoIdentityService.';
 const ID_PATTERN = /^[\w-]+:[0-9a-f-]+$/;
-/** Cognito accepts ID tokens up to 5 minutes past `exp` (derived from one log; wire-formats.md §5.3). */
+/**
+ * Cognito accepts ID tokens up to 5 minutes past `exp`. UNCONFIRMED: not documented by AWS; inferred
+ * from one error message, "Token expired: <now − 300 s> >= <exp>", in
+ * https://github.com/qqaatw/JciHitachiHA/issues/33
+ */
 const EXPIRY_GRACE_SECONDS = 300;
 
-/** Real Cognito Identity answers client errors with 400 whatever the model says (§5.3). */
+/**
+ * Real Cognito Identity answers client errors with 400 whatever the model says (observed in public
+ * captures, e.g. NotAuthorizedException 400 in https://github.com/aws-amplify/amplify-js/issues/2443).
+ */
 export class IdentityError extends Error {
 	constructor(
 		readonly type: string,
@@ -85,7 +93,8 @@ export function cognitoIdentity(ctx: StackContext): Handler {
 
 	/**
 	 * Token-based role mapping with AmbiguousRoleResolution Deny: CustomRoleArn if the token lists
-	 * it, else cognito:preferred_role, else deny (wire-formats.md §5.4; role-based-access-control docs).
+	 * it, else cognito:preferred_role, else deny
+	 * (https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html).
 	 */
 	function chooseRole(claims: Claims, customRoleArn: unknown): string {
 		const raw = claims['cognito:roles'];
@@ -95,7 +104,7 @@ export function cognitoIdentity(ctx: StackContext): Handler {
 				? raw.split(',')
 				: [];
 		if (typeof customRoleArn === 'string') {
-			// The error for a CustomRoleArn outside cognito:roles is UNCONFIRMED (wire-formats.md §5.4).
+			// AWS documents only that access is denied; the error sent is UNCONFIRMED.
 			if (!roles.includes(customRoleArn))
 				throw notAuthorized('The CustomRoleArn is not among the roles in the token.');
 			return customRoleArn;

@@ -23,7 +23,7 @@ export const DEFAULT_LOGOUT_URLS = [
 	'http://localhost:5173/'
 ];
 
-/** Scopes the app client allows (auth-and-hosting.md §7.3: `openid email profile`). */
+/** Scopes the app client allows: `openid email profile`, as our stack configures the real one. */
 export const ALLOWED_SCOPES = ['openid', 'email', 'profile'];
 
 export const CLOUDFRONT_API_VERSION = '2020-05-31';

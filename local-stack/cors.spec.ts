@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStack } from './server';
 import { startTestStack } from './test-support';
 
-// Preflights as a browser sends them for the v3 SDK (wire-formats.md §6).
+// Preflights as a browser sends them for the v3 SDK, answered as AWS's recorded ones
+// (https://github.com/AllanZhengYP/cors-test, output.md).
 
 let stack: RunningStack;
 beforeAll(async () => {

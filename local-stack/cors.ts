@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { header, type Headers } from './http';
 
-// CORS as cloudfront.amazonaws.com and cognito-identity answer it (wire-formats.md §6, recorded by the
-// AWS SDK team in AllanZhengYP/cors-test output.md): allow-origin `*`, no credentials, the requested
+// CORS as cloudfront.amazonaws.com and cognito-identity answer it (recorded by the AWS SDK team:
+// https://github.com/AllanZhengYP/cors-test, output.md): allow-origin `*`, no credentials, the requested
 // headers echoed (never a fixed list, so new SDK headers keep working), Max-Age two days, and exactly
 // these exposed headers (so browsers cannot read ETag or Location, as with AWS).
 

@@ -20,8 +20,9 @@ import type { Invalidation } from './invalidation-store';
 import { parseInvalidationBatch } from './xml';
 
 // CreateInvalidation after authentication: body → quantities → batch size → item rules →
-// CallerReference idempotency → in-progress limits → store (cloudfront.md §3.2, §5, §6, §7).
+// CallerReference idempotency → in-progress limits → store.
 // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html
+// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html
 
 const sameBatch = (a: readonly string[], b: readonly string[]) =>
 	a.length === b.length && a.every((p, i) => p === b[i]);

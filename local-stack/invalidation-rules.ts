@@ -1,7 +1,8 @@
 // CloudFront's CreateInvalidation rules, written from the AWS documentation on their own (the stack
 // never imports the console's validator). Refuse what CloudFront refuses; ACCEPT what it accepts
 // even when useless (non-final `*`, `%2A`, `%7E`, query strings, `/`), so the console's warnings are
-// what catches those (cloudfront.md §3.2).
+// what catches those (`%2A` accepted, matching nothing:
+// https://github.com/apancutt/deploy-aws-s3-cloudfront/issues/7).
 // Paths: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html
 // Tags:  https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-tags.html
 // Limits: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html

@@ -4,7 +4,10 @@ import type { DemoUser } from './users';
 // Server-side state of the user-pool domain: managed-login sessions (the cookie), authorization
 // codes and refresh tokens. In memory only; a restart signs everybody out, as a pool reset would.
 
-/** The managed-login session cookie lasts about an hour (auth-and-hosting.md §2, UNCONFIRMED). */
+/**
+ * The managed-login session cookie (`cognito`) is valid for 1 hour:
+ * https://repost.aws/knowledge-center/cognito-logout-endpoint-globalsignoutapi
+ */
 export const LOGIN_SESSION_SECONDS = 3600;
 /** "The authorization code is valid for five minutes" (Cognito token endpoint docs, UNCONFIRMED). */
 export const CODE_TTL_MS = 5 * 60 * 1000;

@@ -13,12 +13,15 @@ import {
 import type { CredentialStore, IssuedCredentials } from './credentials';
 import { header } from './http';
 
-// The CloudFront front door: re-computes SigV4 with the issued secret (wire-formats.md §3–§4).
+// The CloudFront front door: re-computes SigV4 with the issued secret.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html
 // Reuses @smithy/signature-v4 so the canonicalisation is the SDK's own; only the checks are ours.
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
-/** CloudFront is global: signed for us-east-1 whatever the client's region (cloudfront.md §9.5). */
+/**
+ * CloudFront is global: signed for us-east-1 whatever the client's region
+ * (https://docs.aws.amazon.com/general/latest/gr/cf_region.html).
+ */
 const SIGNING_REGION = 'us-east-1';
 const SERVICE = 'cloudfront';
 const MAX_SKEW_MS = 5 * 60 * 1000;
@@ -116,7 +119,8 @@ export async function verifySigV4(
 			"'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."
 		);
 
-	// Credential scope (wire-formats.md §3; AWS's messages end with a space).
+	// Credential scope. Messages as captured from AWS's front door for other global services, trailing
+	// space included (e.g. https://github.com/aws/aws-sdk-php/issues/732); CloudFront's UNCONFIRMED.
 	if (auth.date !== amzDate.slice(0, 8))
 		throw signatureDoesNotMatch(
 			`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`

@@ -18,7 +18,7 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lo
 
 if (process.argv.includes('--browser')) {
 	// Playwright cannot download its browser on these machines: use Debian's chromium
-	// (toolchain.md §3), or CHROMIUM_PATH where a machine has another.
+	// (https://packages.debian.org/bookworm/chromium), or CHROMIUM_PATH where a machine has another.
 	const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 	if (!existsSync(chromium)) {
 		const isRoot = process.getuid?.() === 0;

@@ -2,7 +2,9 @@ import { describe as group, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { describe, isCredentialError, ReauthRequired, toAppError, type AppError } from './errors';
 
-// Error names and statuses: cloudfront.md §7 (SDK v3 sets err.name to the service's error code).
+// Error names and statuses: SDK v3 sets err.name to the service's error code
+// (https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/the-response-object.html);
+// codes and statuses: https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html#API_CreateInvalidation_Errors
 
 /** An error as SDK v3 throws it: `name` is the service's code, the status is in `$metadata`. */
 function serviceError(name: string, message = `${name} message`, status?: number) {

@@ -3,7 +3,7 @@
  * words, what happened and what to do. SDK v3 sets `err.name` to the service's error code:
  * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html#API_CreateInvalidation_Errors
  * https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html#API_GetCredentialsForIdentity_Errors
- * (front-door codes such as ExpiredToken: wire-formats.md §3).
+ * (front-door codes such as ExpiredToken: https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html).
  */
 
 export type AppError =

@@ -53,7 +53,9 @@ export function createCloudFrontApi(
 			endpoint: config.endpoints.cloudfront ?? undefined,
 			credentials: identityPoolCredentials(config, userIdentifier, idToken),
 			// The SDK retries Throttling and 5xx itself, resending the identical request; a few more
-			// attempts than the default 3 ride out 503 bursts (cloudfront.md §7).
+			// attempts than the default 3 ride out 503 bursts. Default attempts:
+			// https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html; what is retried:
+			// https://github.com/smithy-lang/smithy-typescript/blob/main/packages/service-error-classification/src/constants.ts
 			maxAttempts: 5
 		});
 	let client = newClient();
@@ -117,7 +119,8 @@ export function createCloudFrontApi(
 					})
 				)
 			);
-			// The ID comes from the body: browsers cannot read the Location header (cloudfront.md §9.5).
+			// The ID comes from the body: CloudFront's CORS does not expose the Location header to
+			// browsers (recorded by the AWS SDK team: https://github.com/AllanZhengYP/cors-test, output.md).
 			return toInvalidation(inv);
 		},
 		async getInvalidation(distributionId, invalidationId) {

@@ -12,7 +12,8 @@ export function identityPoolCredentials(
 ) {
 	return fromCognitoIdentityPool({
 		identityPoolId: config.identityPoolId,
-		// clientConfig, not client: see toolchain.md §5.5.
+		// clientConfig, not client: a client-cognito-identity client is not assignable to the
+		// provider's nested-clients type (svelte-check TS2322; our observation with the pinned SDK).
 		clientConfig: {
 			region: config.region,
 			endpoint: config.endpoints.cognitoIdentity ?? undefined

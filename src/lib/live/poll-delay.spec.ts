@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { pollDelayMs } from './poll-delay';
 
-// Invalidations reach Completed in under 25 s at P95 (cloudfront.md §8,
-// https://aws.amazon.com/about-aws/whats-new/2026/04/cloudfront-invalidation-cache-tag/); the SDK
+// Invalidations reach Completed in under 25 s at P95
+// (https://aws.amazon.com/about-aws/whats-new/2026/04/cloudfront-invalidation-cache-tag/); the SDK
 // waiter's 20 s minimum is too coarse for a live view.
 
 /** When each poll happens, in ms after the invalidation was created. */

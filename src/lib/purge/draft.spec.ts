@@ -12,8 +12,9 @@ import {
 } from './draft';
 import type { KeyValueStore } from '$lib/storage';
 
-// CallerReference rules: cloudfront.md §6 — one per submission, reused by every retry of the same
-// batch (same items, same order); https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html
+// CallerReference: the same reference with the same batch returns the earlier invalidation, so one
+// per submission, reused by every retry of the same batch (same items; same order, as whether order
+// matters is UNCONFIRMED): https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html
 
 /** Web Storage over a Map, as the browser's localStorage behaves for these three calls. */
 class MapStore implements KeyValueStore {

@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { E2E_PORTS } from './tests/ports';
 
 // Debian's chromium where Playwright cannot download its own, via the `executablePath` launch option
 // (https://playwright.dev/docs/api/class-browsertype#browser-type-launch); CHROMIUM_PATH wins.
@@ -10,23 +9,15 @@ const executablePath =
 
 export default defineConfig({
 	testDir: 'tests',
-	// One local stack with global fault switches: tests run one at a time.
-	workers: 1,
+	// Each worker runs its own local stack and console (tests/fixtures.ts), so fault switches never
+	// cross; tests within a file run in order.
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	fullyParallel: false,
 	forbidOnly: Boolean(process.env.CI),
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: 'list',
-	webServer: {
-		command: 'tsx scripts/e2e-server.ts',
-		// Ready once the console serves its config (the stack starts first).
-		url: `http://localhost:${E2E_PORTS.console}/_console/config.json`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 60_000,
-		stdout: 'pipe'
-	},
 	use: {
-		baseURL: `http://localhost:${E2E_PORTS.console}`,
 		trace: 'retain-on-failure',
 		browserName: 'chromium',
 		launchOptions: {

@@ -1,5 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { startLocalConsole } from '../scripts/local-console';
+import { E2E_PORTS } from './ports';
 import { stack } from './stack-control';
 
 import { DEMO_PASSWORD } from '../local-stack/constants';
@@ -37,8 +39,25 @@ export async function expectAccessible(page: Page) {
 	);
 }
 
-/** Every test: a clean stack (no faults) and no CSP violation in any page it opened. */
-export const test = base.extend<{ cspViolations: string[] }>({
+/**
+ * Every worker: its own local stack and the built console on its own ports. Every test: a clean
+ * stack (no faults) and no CSP violation in any page it opened.
+ */
+export const test = base.extend<{ cspViolations: string[] }, { localConsole: string }>({
+	localConsole: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
+		async ({}, use) => {
+			const local = await startLocalConsole({
+				completeAfterMs: 3000,
+				consolePort: E2E_PORTS.console,
+				stackPorts: E2E_PORTS.stack
+			});
+			await use(`http://localhost:${E2E_PORTS.console}`);
+			await local.close();
+		},
+		{ scope: 'worker', auto: true }
+	],
+	baseURL: async ({ localConsole }, use) => use(localConsole),
 	cspViolations: [
 		async ({ context }, use) => {
 			const violations: string[] = [];

@@ -23,7 +23,7 @@ export interface ConsoleServerOptions {
 	connectSrc: string[];
 }
 
-export function startConsoleServer(options: ConsoleServerOptions): Promise<Server> {
+export async function startConsoleServer(options: ConsoleServerOptions): Promise<Server> {
 	const root = resolve(options.root);
 	const { base } = options;
 	checkConsoleConfig(options.config, base);

@@ -1,12 +1,14 @@
 /**
  * Synthesises the stack to a plain CloudFormation template, with no CDK bootstrap and no assets:
  *   npm run synth            writes infra/console.template.json (committed; a test keeps it in sync)
+ *   npm run synth -- --base /ops --out ops.template.json   the same stack for another prefix
  * BootstraplessSynthesizer also refuses assets, so nothing can slip in that needs a bootstrap bucket.
  * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.BootstraplessSynthesizer.html
  */
 import { App, BootstraplessSynthesizer } from 'aws-cdk-lib/core';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { ConsoleStack } from './stack/console-stack';
 
 export const TEMPLATE_PATH = fileURLToPath(new URL('./console.template.json', import.meta.url));
@@ -30,11 +32,11 @@ export type Template = {
 export const templateText = (template: unknown) => JSON.stringify(template, null, 1) + '\n';
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const { values } = parseArgs({ options: { base: { type: 'string' }, out: { type: 'string' } } });
 	const started = performance.now();
-	const { template } = synthesize(process.env.BASE_PATH || undefined);
-	writeFileSync(TEMPLATE_PATH, templateText(template));
+	const { template } = synthesize(values.base);
+	const out = values.out ?? TEMPLATE_PATH;
+	writeFileSync(out, templateText(template));
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
-	console.log(
-		`Wrote ${TEMPLATE_PATH} (${Object.keys(template.Resources).length} resources, ${seconds} s)`
-	);
+	console.log(`Wrote ${out} (${Object.keys(template.Resources).length} resources, ${seconds} s)`);
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run deploy -- --outputs <file> [--dry-run] [--skip-build] [--force] [--label ID=Label]…`
+ * `npm run deploy -- --outputs <file> [--dry-run] [--skip-build] [--force] [--label ID=Label]…
+ *   [--identity-provider Name]`
  *
  * Builds the console for the stack's base path, checks the config.json the stack's outputs make,
  * and uploads to the stack's bucket: hashed assets with a one-year immutable Cache-Control first,
@@ -34,7 +35,8 @@ const { values } = parseArgs({
 		'dry-run': { type: 'boolean', default: false },
 		'skip-build': { type: 'boolean', default: false },
 		force: { type: 'boolean', default: false },
-		label: { type: 'string', multiple: true, default: [] }
+		label: { type: 'string', multiple: true, default: [] },
+		'identity-provider': { type: 'string' }
 	}
 });
 
@@ -52,7 +54,7 @@ let outputs: ReturnType<typeof readOutputs>;
 let config: unknown;
 try {
 	outputs = readOutputs(readFileSync(values.outputs, 'utf8'));
-	config = configFromOutputs(outputs, values.label);
+	config = configFromOutputs(outputs, values.label, values['identity-provider']);
 } catch (error) {
 	fail(`${values.outputs}: ${error instanceof Error ? error.message : String(error)}`);
 }

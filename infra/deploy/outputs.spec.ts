@@ -35,6 +35,14 @@ describe('stack outputs', () => {
 		expect(config.auth.domain).toBe('https://example-ops.auth.eu-west-1.amazoncognito.com');
 	});
 
+	it('names a federated identity provider to skip Cognito’s chooser', () => {
+		const config = checkConsoleConfig(configFromOutputs(sample, [], 'Okta'), sample.BasePath);
+		expect(config.auth.identityProvider).toBe('Okta');
+		expect(checkConsoleConfig(configFromOutputs(sample), '/_console').auth.identityProvider).toBe(
+			null
+		);
+	});
+
 	it.each([
 		['E1ABCDEF', /must look like E1ABCDEF="www \(production\)"/],
 		['E9NOPE=x', /not one of the stack's DistributionIds \(E1ABCDEF, E2GHIJKL\)/]

@@ -41,9 +41,14 @@ export function readOutputs(text: string): StackOutputs {
 
 /**
  * config.json: the ConsoleConfig output plus `distributions` from DistributionIdList, labelled by
- * `--label ID=Label` (the ID itself otherwise). Checked by the caller with checkConsoleConfig.
+ * `--label ID=Label` (the ID itself otherwise), and `auth.identityProvider` from
+ * `--identity-provider`. Checked by the caller with checkConsoleConfig.
  */
-export function configFromOutputs(outputs: StackOutputs, labels: string[] = []): unknown {
+export function configFromOutputs(
+	outputs: StackOutputs,
+	labels: string[] = [],
+	identityProvider?: string
+): unknown {
 	let config: unknown;
 	try {
 		config = JSON.parse(outputs.ConsoleConfig);
@@ -60,8 +65,11 @@ export function configFromOutputs(outputs: StackOutputs, labels: string[] = []):
 	for (const id of byId.keys())
 		if (!ids.includes(id))
 			throw new Error(`--label ${id}: not one of the stack's DistributionIds (${ids.join(', ')})`);
+	const auth = (config as { auth?: object }).auth;
 	return {
 		...(config as object),
+		// Skips Cognito's sign-in chooser: straight to this federated IdP.
+		...(identityProvider ? { auth: { ...auth, identityProvider } } : {}),
 		distributions: ids.map((id) => ({ id, label: byId.get(id) ?? id }))
 	};
 }

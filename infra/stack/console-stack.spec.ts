@@ -50,7 +50,8 @@ function deploy(parameters: Record<string, string>, region = 'eu-west-1') {
 			[`${logicalId('AWS::S3::Bucket')}.Arn`]: 'arn:aws:s3:::console-bucket',
 			IdentityPool: `${region}:12345678-1234-1234-1234-123456789012`,
 			[`${logicalId('AWS::IAM::Role', 'OperatorRole')}.Arn`]: 'arn:aws:iam::111122223333:role/op',
-			[`${logicalId('AWS::IAM::Role', 'ViewerRole')}.Arn`]: 'arn:aws:iam::111122223333:role/view'
+			[`${logicalId('AWS::IAM::Role', 'ViewerRole')}.Arn`]: 'arn:aws:iam::111122223333:role/view',
+			[`${logicalId('AWS::IAM::Role', 'NoGroupRole')}.Arn`]: 'arn:aws:iam::111122223333:role/none'
 		}
 	};
 	return resolver(template, deployment);
@@ -195,8 +196,15 @@ describe('sign-in', () => {
 			AllowClassicFlow: false
 		});
 		assert.hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
-			RoleMappings: { userpool: { Type: 'Token', AmbiguousRoleResolution: 'Deny' } }
+			RoleMappings: { userpool: { Type: 'Token', AmbiguousRoleResolution: 'Deny' } },
+			Roles: {
+				authenticated: { 'Fn::GetAtt': [logicalId('AWS::IAM::Role', 'NoGroupRole'), 'Arn'] }
+			}
 		});
+		// The pool's default role, never issued while ambiguous roles are denied, can do nothing.
+		expect(props(logicalId('AWS::IAM::Role', 'NoGroupRole'))).not.toHaveProperty('Policies');
+		assert.resourceCountIs('AWS::IAM::Policy', 0);
+		assert.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
 		const groups = Object.values(template.Resources)
 			.filter((r) => r.Type === 'AWS::Cognito::UserPoolGroup')
 			.map((r) => deploy({})(r.Properties) as Record<string, unknown>)
@@ -208,7 +216,7 @@ describe('sign-in', () => {
 	});
 
 	it('lets only signed-in identities of this identity pool assume the roles', () => {
-		for (const role of ['OperatorRole', 'ViewerRole']) {
+		for (const role of ['OperatorRole', 'ViewerRole', 'NoGroupRole']) {
 			const trust = deploy({})(props(logicalId('AWS::IAM::Role', role)).AssumeRolePolicyDocument);
 			expect(trust).toEqual({
 				Version: '2012-10-17',

@@ -246,8 +246,16 @@ export class ConsoleStack extends Stack {
 		});
 		// The map key is a literal; IdentityProvider names the pool and client it applies to.
 		// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-identitypoolroleattachment-rolemapping.html
+		// The pool's default role for signed-in users has no permissions: Deny below means Cognito
+		// never issues it, and if that setting is ever changed, a user in no group still gets nothing.
+		const noGroupRole = new iam.Role(this, 'NoGroupRole', {
+			assumedBy: trust(),
+			description: 'Console users in no group: no permissions',
+			maxSessionDuration: Duration.hours(1)
+		});
 		new cognito.CfnIdentityPoolRoleAttachment(this, 'RoleAttachment', {
 			identityPoolId: identityPool.ref,
+			roles: { authenticated: noGroupRole.roleArn },
 			roleMappings: {
 				userpool: {
 					identityProvider: `${pool.userPoolProviderName}:${client.userPoolClientId}`,

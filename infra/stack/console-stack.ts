@@ -25,20 +25,15 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { awsOrigins, securityHeaders } from '../rules/csp.js';
 import { checkBase, functionSource } from '../rules/rewrite';
+import { addAccess } from './access';
+import { headersPolicyProps } from './headers-policy';
 
 export interface ConsoleStackProps extends StackProps {
 	/** The console's prefix on the distribution, e.g. `/_console` (the build's BASE_PATH). */
 	base?: string;
 }
 
-// The CloudFront API actions the console calls, and who gets which. Resource-level permissions per
-// action: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudfront.html
-export const READ_ACTIONS = [
-	'cloudfront:GetDistribution',
-	'cloudfront:GetInvalidation',
-	'cloudfront:ListInvalidations'
-];
-export const PURGE_ACTIONS = ['cloudfront:CreateInvalidation'];
+export { PURGE_ACTIONS, READ_ACTIONS } from './access';
 
 export class ConsoleStack extends Stack {
 	constructor(scope: Construct, id: string, props: ConsoleStackProps = {}) {
@@ -168,102 +163,7 @@ export class ConsoleStack extends Stack {
 		const cfnClient = client.node.defaultChild as cognito.CfnUserPoolClient;
 		cfnClient.supportedIdentityProviders = identityProviders.valueAsList;
 
-		// Identity pool (enhanced flow only), roles chosen from the ID token's cognito:preferred_role;
-		// a user in no group gets no credentials (AmbiguousRoleResolution: Deny).
-		// https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html
-		const identityPool = new cognito.CfnIdentityPool(this, 'IdentityPool', {
-			allowUnauthenticatedIdentities: false,
-			allowClassicFlow: false,
-			cognitoIdentityProviders: [
-				{ providerName: pool.userPoolProviderName, clientId: client.userPoolClientId }
-			]
-		});
-
-		// Roles Cognito Identity may assume for this pool's signed-in users only.
-		// https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html
-		const trust = () =>
-			new iam.FederatedPrincipal(
-				'cognito-identity.amazonaws.com',
-				{
-					StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPool.ref },
-					'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' }
-				},
-				'sts:AssumeRoleWithWebIdentity'
-			);
-		// ListDistributions has no resource type, so it can only be granted on "*": opt-in.
-		const listAll = Fn.conditionIf(
-			listAllowed.logicalId,
-			{ Sid: 'ListAll', Effect: 'Allow', Action: 'cloudfront:ListDistributions', Resource: '*' },
-			Aws.NO_VALUE
-		);
-		const role = (id: string, description: string, sid: string, actions: string[]) => {
-			const r = new iam.Role(this, id, {
-				assumedBy: trust(),
-				description,
-				maxSessionDuration: Duration.hours(1)
-			});
-			(r.node.defaultChild as iam.CfnRole).policies = [
-				{
-					policyName: 'cloudfront-console',
-					policyDocument: {
-						Version: '2012-10-17',
-						Statement: [
-							listAll,
-							{ Sid: sid, Effect: 'Allow', Action: actions, Resource: distributionArns }
-						]
-					}
-				}
-			];
-			return r;
-		};
-		const operatorRole = role(
-			'OperatorRole',
-			'Console operators: read and purge the listed distributions',
-			'ManagedDistributions',
-			[...READ_ACTIONS, ...PURGE_ACTIONS]
-		);
-		const viewerRole = role(
-			'ViewerRole',
-			'Console viewers: read the listed distributions and their invalidations',
-			'ReadAll',
-			READ_ACTIONS
-		);
-		// Groups put cognito:roles / cognito:preferred_role in the ID token; the lower precedence wins.
-		// https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html
-		new cognito.CfnUserPoolGroup(this, 'OperatorsGroup', {
-			userPoolId: pool.userPoolId,
-			groupName: 'operators',
-			description: 'May purge the listed distributions',
-			precedence: 1,
-			roleArn: operatorRole.roleArn
-		});
-		new cognito.CfnUserPoolGroup(this, 'ViewersGroup', {
-			userPoolId: pool.userPoolId,
-			groupName: 'viewers',
-			description: 'May read the listed distributions and their invalidations',
-			precedence: 10,
-			roleArn: viewerRole.roleArn
-		});
-		// The map key is a literal; IdentityProvider names the pool and client it applies to.
-		// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cognito-identitypoolroleattachment-rolemapping.html
-		// The pool's default role for signed-in users has no permissions: Deny below means Cognito
-		// never issues it, and if that setting is ever changed, a user in no group still gets nothing.
-		const noGroupRole = new iam.Role(this, 'NoGroupRole', {
-			assumedBy: trust(),
-			description: 'Console users in no group: no permissions',
-			maxSessionDuration: Duration.hours(1)
-		});
-		new cognito.CfnIdentityPoolRoleAttachment(this, 'RoleAttachment', {
-			identityPoolId: identityPool.ref,
-			roles: { authenticated: noGroupRole.roleArn },
-			roleMappings: {
-				userpool: {
-					identityProvider: `${pool.userPoolProviderName}:${client.userPoolClientId}`,
-					type: 'Token',
-					ambiguousRoleResolution: 'Deny'
-				}
-			}
-		});
+		const { identityPool } = addAccess(this, { pool, client, distributionArns, listAllowed });
 
 		// Security headers of the console's behaviour, from the one definition the local server uses.
 		// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html
@@ -319,55 +219,4 @@ export class ConsoleStack extends Stack {
 			'config.json for the console (npm run deploy writes it)'
 		);
 	}
-}
-
-/**
- * The response headers policy's settings for the header map of infra/rules/csp.js. A header it
- * cannot express fails the synth, so the template never silently drops one the local server sends.
- */
-export function headersPolicyProps(
-	headers: Record<string, string>
-): Pick<
-	cloudfront.ResponseHeadersPolicyProps,
-	'securityHeadersBehavior' | 'customHeadersBehavior'
-> {
-	const rest = { ...headers };
-	const take = (name: string) => {
-		const value = rest[name];
-		if (value === undefined) throw new Error(`securityHeaders() has no ${name}`);
-		delete rest[name];
-		return value;
-	};
-	const hsts = /^max-age=(\d+)$/.exec(take('strict-transport-security'));
-	if (!hsts) throw new Error('strict-transport-security must be "max-age=<seconds>"');
-	const frame = take('x-frame-options');
-	const referrer = take('referrer-policy');
-	if (take('x-content-type-options') !== 'nosniff')
-		throw new Error('x-content-type-options must be nosniff');
-	const securityHeadersBehavior: cloudfront.ResponseSecurityHeadersBehavior = {
-		contentSecurityPolicy: {
-			contentSecurityPolicy: take('content-security-policy'),
-			override: true
-		},
-		strictTransportSecurity: {
-			accessControlMaxAge: Duration.seconds(Number(hsts[1])),
-			includeSubdomains: false,
-			override: true
-		},
-		frameOptions: { frameOption: frame as cloudfront.HeadersFrameOption, override: true },
-		referrerPolicy: {
-			referrerPolicy: referrer as cloudfront.HeadersReferrerPolicy,
-			override: true
-		},
-		contentTypeOptions: { override: true }
-	};
-	// Headers CloudFront has no named setting for go out as custom headers.
-	const customHeadersBehavior = {
-		customHeaders: Object.entries(rest).map(([header, value]) => ({
-			header,
-			value,
-			override: true
-		}))
-	};
-	return { securityHeadersBehavior, customHeadersBehavior };
 }

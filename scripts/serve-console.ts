@@ -4,7 +4,7 @@
  * and the response headers policy's headers on top of the build's meta policy. Every rule comes
  * from infra/rules/, which the CloudFormation template uses too. Dev/test only.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, resolve } from 'node:path';
 import { securityHeaders } from '../infra/rules/csp.js';
@@ -23,13 +23,24 @@ export interface ConsoleServerOptions {
 	connectSrc: string[];
 }
 
-export async function startConsoleServer(options: ConsoleServerOptions): Promise<Server> {
+export function startConsoleServer(options: ConsoleServerOptions): Promise<Server> {
+	return new Promise((ok, fail) => {
+		// Refuse to start with a config.json the deploy step would refuse (a throw here rejects).
+		checkConsoleConfig(options.config, options.base);
+		const handle = handler(options);
+		// Node ignores a listener's promise; handle answers its own errors (404/400), hence `void`.
+		const server = createServer((req, res) => void handle(req, res));
+		server.once('error', fail);
+		server.listen(options.port, '127.0.0.1', () => ok(server));
+	});
+}
+
+function handler(options: ConsoleServerOptions) {
 	const root = resolve(options.root);
 	const { base } = options;
-	checkConsoleConfig(options.config, base);
 	const security = securityHeaders(options.connectSrc);
 	const rewrite = rewriteHandler(base);
-	const server = createServer(async (req, res) => {
+	return async (req: IncomingMessage, res: ServerResponse) => {
 		const raw = req.url ?? '/';
 		// The site's own root, standing in for the distribution's other behaviours.
 		if (raw === '/' || raw.startsWith('/?')) {
@@ -82,9 +93,5 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
 			// Without s3:ListBucket, S3 answers a missing key through OAC with 403; a 404 reads better here.
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
 		}
-	});
-	return new Promise((ok, fail) => {
-		server.once('error', fail);
-		server.listen(options.port, '127.0.0.1', () => ok(server));
-	});
+	};
 }

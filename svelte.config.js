@@ -1,6 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
-import { styleSrc } from './csp.js';
+import { metaDirectives } from './infra/rules/csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
@@ -10,16 +10,9 @@ export default {
 		// The console lives under a prefix of the site it purges (e.g. /_console); the fallback page
 		// uses absolute paths, so the base is baked in at build time.
 		paths: { base: process.env.BASE_PATH ?? '' },
-		// Meta CSP with the bootstrap script's hash; connect-src comes from the hosting header
-		// (auth-and-hosting.md §6.7) because endpoints differ per deployment.
-		csp: {
-			mode: 'hash',
-			directives: {
-				'script-src': ['self'],
-				'style-src': styleSrc,
-				'object-src': ['none'],
-				'base-uri': ['self']
-			}
-		}
+		// The meta policy: every directive that holds for any deployment, plus the bootstrap
+		// script's hash. The deployment's header adds default-src 'none' and connect-src
+		// (infra/rules/csp.js explains the split).
+		csp: { mode: 'hash', directives: metaDirectives }
 	}
 };

@@ -3,18 +3,25 @@
 // Plain Node (no dependencies), since it runs before node_modules exists.
 //   node scripts/ensure-deps.mjs            npm packages, from the lockfile
 //   node scripts/ensure-deps.mjs --browser  also a Chromium for the browser tests
+//   node scripts/ensure-deps.mjs --infra    also infra/'s packages (the AWS CDK: kept out of the app's)
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
-/** @param {string} cmd */
-const run = (cmd) => execSync(cmd, { stdio: 'inherit' });
+/** @param {string} cmd @param {string} [cwd] */
+const run = (cmd, cwd = '.') => execSync(cmd, { stdio: 'inherit', cwd });
 
 // node_modules/.package-lock.json is npm's record of the last install: stale or absent → npm ci.
-const installed = 'node_modules/.package-lock.json';
-if (!existsSync(installed) || statSync(installed).mtimeMs < statSync('package-lock.json').mtimeMs) {
-	console.log('Installing npm packages (npm ci)…');
-	run('npm ci --no-audit --no-fund');
+/** @param {string} dir */
+function ensureInstalled(dir) {
+	const installed = `${dir}/node_modules/.package-lock.json`;
+	const lock = `${dir}/package-lock.json`;
+	if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
+		console.log(`Installing npm packages in ${dir} (npm ci)…`);
+		run('npm ci --no-audit --no-fund', dir);
+	}
 }
+ensureInstalled('.');
+if (process.argv.includes('--infra')) ensureInstalled('infra');
 
 if (process.argv.includes('--browser')) {
 	// Playwright cannot download its browser on these machines: use Debian's chromium

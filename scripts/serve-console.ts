@@ -1,17 +1,21 @@
 /**
- * Serves the built console the way production does (auth-and-hosting.md §6): under a base path,
- * deep links rewritten to index.html like the CloudFront Function, `config.json` beside it, and the
- * deployment's Content-Security-Policy header on top of the build's meta policy. Dev/test only.
+ * Serves the built console the way production does: under a base path, deep links rewritten by the
+ * CloudFront Function's own code, `config.json` beside it (checked as the deploy step checks it),
+ * and the response headers policy's headers on top of the build's meta policy. Every rule comes
+ * from infra/rules/, which the CloudFormation template uses too. Dev/test only.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { styleSrc } from '../csp.js';
+import { join, normalize, resolve } from 'node:path';
+import { securityHeaders } from '../infra/rules/csp.js';
+import { checkConsoleConfig } from '../infra/rules/console-config';
+import { cacheControl, contentType } from '../infra/rules/objects';
+import { isResponse, rewriteHandler, viewerRequest } from '../infra/rules/rewrite';
 
 export interface ConsoleServerOptions {
 	port: number;
 	root: string;
-	/** e.g. `/_console`; '' serves at the root. */
+	/** e.g. `/_console`. */
 	base: string;
 	/** The object served as `${base}/config.json`. */
 	config: unknown;
@@ -19,90 +23,75 @@ export interface ConsoleServerOptions {
 	connectSrc: string[];
 }
 
-const types: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.txt': 'text/plain; charset=utf-8'
-};
-
-/** The deployment's header policy (auth-and-hosting.md §6.7): no script-src here, the meta has it. */
-export function headerPolicy(connectSrc: string[]): string {
-	return [
-		`connect-src 'self' ${connectSrc.join(' ')}`,
-		"img-src 'self' data:",
-		`style-src ${styleSrc.map((s) => `'${s}'`).join(' ')}`,
-		"font-src 'self'",
-		"object-src 'none'",
-		"frame-ancestors 'none'",
-		"base-uri 'self'",
-		"form-action 'self'"
-	].join('; ');
+export function startConsoleServer(options: ConsoleServerOptions): Promise<Server> {
+	return new Promise((ok, fail) => {
+		// Refuse to start with a config.json the deploy step would refuse (a throw here rejects).
+		checkConsoleConfig(options.config, options.base);
+		const handle = handler(options);
+		// Node ignores a listener's promise; handle answers its own errors (404/400), hence `void`.
+		const server = createServer((req, res) => void handle(req, res));
+		server.once('error', fail);
+		server.listen(options.port, '127.0.0.1', () => ok(server));
+	});
 }
 
-export function startConsoleServer(options: ConsoleServerOptions): Promise<Server> {
+function handler(options: ConsoleServerOptions) {
 	const root = resolve(options.root);
 	const { base } = options;
-	const security = {
-		'content-security-policy': headerPolicy(options.connectSrc),
-		'x-frame-options': 'DENY',
-		'x-content-type-options': 'nosniff',
-		'referrer-policy': 'no-referrer',
-		'cross-origin-opener-policy': 'same-origin'
-	};
-	const server = createServer(async (req, res) => {
-		const url = new URL(req.url ?? '/', 'http://localhost');
-		let path: string;
-		try {
-			path = decodeURIComponent(url.pathname);
-		} catch {
-			res.writeHead(400, { 'content-type': 'text/plain' }).end('Malformed URL.');
+	const security = securityHeaders(options.connectSrc);
+	const rewrite = rewriteHandler(base);
+	return async (req: IncomingMessage, res: ServerResponse) => {
+		const raw = req.url ?? '/';
+		// The site's own root, standing in for the distribution's other behaviours.
+		if (raw === '/' || raw.startsWith('/?')) {
+			res.writeHead(301, { location: `${base}/` }).end();
 			return;
 		}
-		if (base && (path === '/' || path === base)) {
-			res.writeHead(301, { location: `${base}/${url.search}` }).end();
+		// Only the `/_console*` behaviour is ours.
+		if (!raw.startsWith(base)) {
+			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not part of the console.');
+			return;
+		}
+		const result = rewrite({ request: viewerRequest(req.method ?? 'GET', raw) });
+		if (isResponse(result)) {
+			const headers = Object.fromEntries(
+				Object.entries(result.headers).map(([name, { value }]) => [name, value])
+			);
+			res.writeHead(result.statusCode, result.statusDescription, headers).end();
+			return;
+		}
+		let path: string;
+		try {
+			path = decodeURIComponent(result.uri); // S3 keys are the decoded path
+		} catch {
+			res.writeHead(400, { 'content-type': 'text/plain' }).end('Malformed URL.');
 			return;
 		}
 		if (!path.startsWith(`${base}/`)) {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not part of the console.');
 			return;
 		}
-		if (path === `${base}/config.json`) {
-			res.writeHead(200, {
-				'content-type': types['.json'],
-				'cache-control': 'no-cache',
-				...security
-			});
-			res.end(JSON.stringify(options.config));
+		const rel = path.slice(base.length);
+		const headers = {
+			'content-type': contentType(rel),
+			'cache-control': cacheControl(rel),
+			...security
+		};
+		if (rel === '/config.json') {
+			res.writeHead(200, headers).end(JSON.stringify(options.config));
 			return;
 		}
-		// The CloudFront Function's rule: a last segment without a dot is a route of the SPA.
-		const rel = path.slice(base.length);
-		const last = rel.slice(rel.lastIndexOf('/') + 1);
-		const file = last.includes('.') ? normalize(join(root, rel)) : join(root, 'index.html');
+		const file = normalize(join(root, rel));
 		if (!file.startsWith(root)) {
 			res.writeHead(403).end();
 			return;
 		}
 		try {
 			if (!(await stat(file)).isFile()) throw new Error('not a file');
-			const body = await readFile(file);
-			const immutable = rel.startsWith('/_app/immutable/');
-			res.writeHead(200, {
-				'content-type': types[extname(file)] ?? 'application/octet-stream',
-				'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-				...security
-			});
-			res.end(body);
+			res.writeHead(200, headers).end(await readFile(file));
 		} catch {
+			// Without s3:ListBucket, S3 answers a missing key through OAC with 403; a 404 reads better here.
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
 		}
-	});
-	return new Promise((ok, fail) => {
-		server.once('error', fail);
-		server.listen(options.port, '127.0.0.1', () => ok(server));
-	});
+	};
 }

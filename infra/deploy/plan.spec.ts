@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { formatPlan, localFile, planDeploy, type RemoteObject } from './plan';
+
+const md5 = (body: string) => localFile('_console', '/x', body).md5;
+const files = {
+	index: localFile('_console', '/index.html', '<html>v2</html>'),
+	config: localFile('_console', '/config.json', '{"version":1}'),
+	version: localFile('_console', '/_app/version.json', '{"version":"2"}'),
+	start: localFile('_console', '/_app/immutable/entry/start.B2.js', 'start v2'),
+	chunk: localFile('_console', '/_app/immutable/chunks/C1.js', 'chunk'),
+	favicon: localFile('_console', '/favicon.svg', '<svg/>')
+};
+const all = Object.values(files);
+const remote = (key: string, body: string): RemoteObject => ({ key, etag: `"${md5(body)}"` });
+
+describe('upload plan', () => {
+	it('puts everything into an empty bucket: hashed assets first, config.json, index.html last', () => {
+		const plan = planDeploy(all, [], '_console');
+		expect(plan.uploads.map((u) => [u.key, u.reason])).toEqual([
+			['_console/_app/immutable/chunks/C1.js', 'new'],
+			['_console/_app/immutable/entry/start.B2.js', 'new'],
+			['_console/_app/version.json', 'new'],
+			['_console/favicon.svg', 'new'],
+			['_console/config.json', 'new'],
+			['_console/index.html', 'new']
+		]);
+		expect(plan.deletes).toEqual([]);
+	});
+
+	it.each([
+		[
+			'_console/_app/immutable/chunks/C1.js',
+			'public, max-age=31536000, immutable',
+			'text/javascript; charset=utf-8'
+		],
+		['_console/_app/version.json', 'no-cache', 'application/json'],
+		['_console/config.json', 'no-cache', 'application/json'],
+		['_console/index.html', 'no-cache', 'text/html; charset=utf-8'],
+		['_console/favicon.svg', 'no-cache', 'image/svg+xml']
+	])('%s gets Cache-Control %s', (key, cacheControl, contentType) => {
+		const upload = planDeploy(all, [], '_console').uploads.find((u) => u.key === key);
+		expect(upload).toMatchObject({ cacheControl, contentType });
+	});
+
+	it('skips objects whose ETag is the local MD5 and re-puts changed ones', () => {
+		const plan = planDeploy(
+			all,
+			[
+				remote('_console/_app/immutable/chunks/C1.js', 'chunk'),
+				remote('_console/favicon.svg', '<svg/>'),
+				remote('_console/index.html', '<html>v1</html>'),
+				remote('_console/config.json', '{"version":1}')
+			],
+			'_console'
+		);
+		expect(plan.unchanged.map((f) => f.key)).toEqual([
+			'_console/_app/immutable/chunks/C1.js',
+			'_console/favicon.svg',
+			'_console/config.json'
+		]);
+		expect(plan.uploads.map((u) => [u.key, u.reason])).toEqual([
+			['_console/_app/immutable/entry/start.B2.js', 'new'],
+			['_console/_app/version.json', 'new'],
+			['_console/index.html', 'changed']
+		]);
+	});
+
+	it('treats a multipart ETag (not an MD5) as changed', () => {
+		const plan = planDeploy(
+			[files.favicon],
+			[{ key: files.favicon.key, etag: '"abc-2"' }],
+			'_console'
+		);
+		expect(plan.uploads.map((u) => u.reason)).toEqual(['changed']);
+	});
+
+	it('deletes stale files but keeps the previous build’s hashed assets for open tabs', () => {
+		const plan = planDeploy(
+			all,
+			[
+				remote('_console/_app/immutable/entry/start.A1.js', 'start v1'),
+				remote('_console/old-page.html', 'x'),
+				remote('_consoleX/other.html', 'not ours'),
+				remote('site/index.html', 'not ours')
+			],
+			'_console'
+		);
+		expect(plan.deletes).toEqual(['_console/old-page.html']);
+		expect(plan.kept).toEqual(['_console/_app/immutable/entry/start.A1.js']);
+	});
+
+	it('re-uploads everything when forced', () => {
+		const plan = planDeploy(
+			all,
+			all.map((f) => ({ key: f.key, etag: f.md5 })),
+			'_console',
+			{
+				force: true
+			}
+		);
+		expect(plan.uploads.map((u) => u.reason)).toEqual(all.map(() => 'forced'));
+	});
+
+	it('refuses files outside the prefix', () => {
+		expect(() => planDeploy([localFile('site', '/index.html', 'x')], [], '_console')).toThrow(
+			'site/index.html is outside _console/'
+		);
+	});
+
+	it('prints one line per action and a summary', () => {
+		const text = formatPlan(
+			planDeploy([files.index], [remote('_console/old.html', 'x')], '_console'),
+			'my-bucket'
+		);
+		expect(text.split('\n')).toEqual([
+			'PUT     s3://my-bucket/_console/index.html  (new, 15 B, no-cache)',
+			'DELETE  s3://my-bucket/_console/old.html  (no longer in the build)',
+			'1 to upload, 0 unchanged, 1 to delete, 0 kept.'
+		]);
+	});
+});

@@ -1,0 +1,109 @@
+/**
+ * The upload plan of `npm run deploy`: which objects to put, in what order, with which headers, and
+ * which stale objects to delete. Pure: the deploy script lists the build and the bucket, this
+ * decides, and `--dry-run` prints the decision without sending anything.
+ */
+import { createHash } from 'node:crypto';
+import { cacheControl, contentType, IMMUTABLE } from '../rules/objects';
+
+export interface LocalFile {
+	/** S3 key, e.g. `_console/_app/immutable/entry/start.x.js`. */
+	key: string;
+	md5: string;
+	size: number;
+	cacheControl: string;
+	contentType: string;
+}
+export interface RemoteObject {
+	key: string;
+	/** As S3 lists it: quoted, the MD5 for single-part uploads. */
+	etag: string;
+}
+export interface Upload extends LocalFile {
+	reason: 'new' | 'changed' | 'forced';
+}
+export interface Plan {
+	/** In upload order: hashed assets, other files, config.json, index.html last. */
+	uploads: Upload[];
+	unchanged: LocalFile[];
+	/** Stale objects that only this build's entry points referenced: deleted after the uploads. */
+	deletes: string[];
+	/** Stale hashed assets: kept, since a tab opened on the previous build may still load them. */
+	kept: string[];
+}
+
+/** The object for the file at `path` (relative to the build, leading slash) under `prefix` (`_console`). */
+export function localFile(prefix: string, path: string, body: Uint8Array | string): LocalFile {
+	return {
+		key: `${prefix}${path}`,
+		md5: createHash('md5').update(body).digest('hex'),
+		size: typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+		cacheControl: cacheControl(path),
+		contentType: contentType(path)
+	};
+}
+
+// Hashed assets first, so nothing references a file not there yet; the entry point last.
+const rank = (file: LocalFile) =>
+	file.cacheControl === IMMUTABLE
+		? 0
+		: file.key.endsWith('/index.html')
+			? 3
+			: file.key.endsWith('/config.json')
+				? 2
+				: 1;
+
+/**
+ * Compare the build with the bucket listing. An object is unchanged when its ETag is the local MD5,
+ * which holds for single-part uploads with SSE-S3 (the bucket's encryption):
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html
+ * `force` re-uploads everything (e.g. after a Cache-Control rule changed: the ETag doesn't show it).
+ */
+export function planDeploy(
+	local: LocalFile[],
+	remote: RemoteObject[],
+	/** Key prefix without a trailing slash: `_console`. Nothing outside it is touched. */
+	prefix: string,
+	options: { force?: boolean } = {}
+): Plan {
+	const dir = `${prefix}/`;
+	const keys = new Set(local.map((f) => f.key));
+	if (keys.size !== local.length) throw new Error('Two local files map to one key');
+	const etags = new Map(remote.map((o) => [o.key, o.etag.replace(/"/g, '')]));
+	const uploads: Upload[] = [];
+	const unchanged: LocalFile[] = [];
+	for (const file of [...local].sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key))) {
+		if (!file.key.startsWith(dir)) throw new Error(`${file.key} is outside ${dir}`);
+		const etag = etags.get(file.key);
+		if (options.force) uploads.push({ ...file, reason: 'forced' });
+		else if (etag === undefined) uploads.push({ ...file, reason: 'new' });
+		else if (etag !== file.md5) uploads.push({ ...file, reason: 'changed' });
+		else unchanged.push(file);
+	}
+	const stale = remote
+		.map((o) => o.key)
+		.filter((key) => key.startsWith(dir) && !keys.has(key))
+		.sort();
+	const immutable = (key: string) => cacheControl(key.slice(prefix.length)) === IMMUTABLE;
+	return {
+		uploads,
+		unchanged,
+		deletes: stale.filter((key) => !immutable(key)),
+		kept: stale.filter(immutable)
+	};
+}
+
+/** The plan as the terminal shows it. */
+export function formatPlan(plan: Plan, bucket: string): string {
+	const size = (n: number) => (n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`);
+	return [
+		...plan.uploads.map(
+			(u) => `PUT     s3://${bucket}/${u.key}  (${u.reason}, ${size(u.size)}, ${u.cacheControl})`
+		),
+		...plan.deletes.map((key) => `DELETE  s3://${bucket}/${key}  (no longer in the build)`),
+		...plan.kept.map(
+			(key) => `KEEP    s3://${bucket}/${key}  (previous build; open tabs may load it)`
+		),
+		`${plan.uploads.length} to upload, ${plan.unchanged.length} unchanged, ${plan.deletes.length} to delete, ${plan.kept.length} kept.`
+	].join('\n');
+}

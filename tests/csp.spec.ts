@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { consoleTest as test } from './fixtures';
 
 // What an injected script (a compromised dependency, or the site sharing the origin) can still do
 // under the console's two policies (infra/rules/csp.js). Violations are the point here, so these

@@ -39,11 +39,8 @@ export async function expectAccessible(page: Page) {
 	);
 }
 
-/**
- * Every worker: its own local stack and the built console on its own ports. Every test: a clean
- * stack (no faults) and no CSP violation in any page it opened.
- */
-export const test = base.extend<{ cspViolations: string[] }, { localConsole: string }>({
+/** Every worker: its own local stack and the built console on its own ports. */
+export const consoleTest = base.extend<object, { localConsole: string }>({
 	localConsole: [
 		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
 		async ({}, use) => {
@@ -57,7 +54,11 @@ export const test = base.extend<{ cspViolations: string[] }, { localConsole: str
 		},
 		{ scope: 'worker', auto: true }
 	],
-	baseURL: async ({ localConsole }, use) => use(localConsole),
+	baseURL: async ({ localConsole }, use) => use(localConsole)
+});
+
+/** Every test: a clean stack (no faults) and no CSP violation in any page it opened. */
+export const test = consoleTest.extend<{ cspViolations: string[] }>({
 	cspViolations: [
 		async ({ context }, use) => {
 			const violations: string[] = [];

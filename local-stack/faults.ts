@@ -10,6 +10,8 @@ export const CLOUDFRONT_OPERATIONS = [
 ] as const;
 export const IDENTITY_OPERATIONS = ['GetId', 'GetCredentialsForIdentity'] as const;
 
+export const OAUTH_GRANTS = ['AuthorizationCode', 'RefreshToken'] as const;
+
 export type Service = 'cloudfront' | 'identity' | 'oauth';
 
 /** Kinds queued here; `expire-credentials` acts at once and is handled by the control API. */
@@ -19,7 +21,8 @@ export const QUEUED_KINDS = [
 	'latency',
 	'drop-response',
 	'fail-refresh',
-	'identity-error'
+	'identity-error',
+	'foreign-signing-key'
 ] as const;
 export type QueuedKind = (typeof QUEUED_KINDS)[number];
 export type FaultKind = QueuedKind | 'expire-credentials';
@@ -45,7 +48,10 @@ const SCOPE: Record<QueuedKind, { service: Service; operations: readonly string[
 		operations: [...CLOUDFRONT_OPERATIONS, ...IDENTITY_OPERATIONS]
 	},
 	'fail-refresh': { service: 'oauth', operations: ['RefreshToken'] },
-	'identity-error': { service: 'identity', operations: IDENTITY_OPERATIONS }
+	'identity-error': { service: 'identity', operations: IDENTITY_OPERATIONS },
+	// The ID token is signed with a key that is not in the pool's JWKS (a forgery): the client must
+	// refuse it, whatever its claims.
+	'foreign-signing-key': { service: 'oauth', operations: OAUTH_GRANTS }
 };
 
 export interface FaultSpec {

@@ -21,7 +21,8 @@ export type FaultKind =
 	| 'drop-response'
 	| 'expire-credentials'
 	| 'fail-refresh'
-	| 'identity-error';
+	| 'identity-error'
+	| 'foreign-signing-key';
 
 export const stack = {
 	addFault: (fault: { kind: FaultKind; operation?: string; count?: number; ms?: number }) =>

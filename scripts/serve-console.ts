@@ -3,7 +3,7 @@
  * deep links rewritten to index.html like the CloudFront Function, `config.json` beside it, and the
  * deployment's Content-Security-Policy header on top of the build's meta policy. Dev/test only.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { styleSrc } from '../csp.js';
@@ -53,7 +53,7 @@ export function startConsoleServer(options: ConsoleServerOptions): Promise<Serve
 		'referrer-policy': 'no-referrer',
 		'cross-origin-opener-policy': 'same-origin'
 	};
-	const server = createServer(async (req, res) => {
+	const handle = async (req: IncomingMessage, res: ServerResponse) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		let path: string;
 		try {
@@ -100,7 +100,9 @@ export function startConsoleServer(options: ConsoleServerOptions): Promise<Serve
 		} catch {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.');
 		}
-	});
+	};
+	// Node ignores a listener's promise; handle answers its own errors (404/400), hence `void`.
+	const server = createServer((req, res) => void handle(req, res));
 	return new Promise((ok, fail) => {
 		server.once('error', fail);
 		server.listen(options.port, '127.0.0.1', () => ok(server));

@@ -15,13 +15,16 @@ export function createPoller(tick: () => Promise<boolean>): Poller {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let attempt = 0;
 	let stopped = false;
-	const run = async () => {
+	const poll = async () => {
 		if (document.hidden) {
 			document.addEventListener('visibilitychange', run, { once: true });
 			return;
 		}
 		if ((await tick()) && !stopped) timer = setTimeout(run, pollDelayMs(attempt++));
 	};
+	// Timers and listeners ignore a returned promise: `tick` reports its own failures, and a
+	// rejected tick simply ends the polling.
+	const run = () => void poll();
 	const cancel = () => {
 		clearTimeout(timer);
 		document.removeEventListener('visibilitychange', run);

@@ -45,7 +45,7 @@ const SCOPE: Record<QueuedKind, { service: Service; operations: readonly string[
 	},
 	'drop-response': {
 		service: 'cloudfront',
-		operations: [...CLOUDFRONT_OPERATIONS, ...IDENTITY_OPERATIONS]
+		operations: [...CLOUDFRONT_OPERATIONS, ...IDENTITY_OPERATIONS, 'RefreshToken']
 	},
 	'fail-refresh': { service: 'oauth', operations: ['RefreshToken'] },
 	'identity-error': { service: 'identity', operations: IDENTITY_OPERATIONS },

@@ -73,9 +73,12 @@ export function tokenEndpoint(ctx: StackContext, sessions: OAuthSessions) {
 	}
 
 	/** Without rotation Cognito returns no new refresh token: the client keeps the old one. */
-	async function refreshToken(res: ServerResponse, form: URLSearchParams) {
+	async function refreshToken(req: IncomingMessage, res: ServerResponse, form: URLSearchParams) {
 		const token = form.get('refresh_token');
 		if (!token) return oauthError(res, 'invalid_request');
+		// A network failure as the client sees it: no answer at all.
+		if (ctx.faults.consume('drop-response', 'oauth', 'RefreshToken'))
+			return void req.socket.destroy();
 		if (ctx.faults.consume('fail-refresh', 'oauth', 'RefreshToken'))
 			return oauthError(res, 'invalid_grant');
 		const grant = sessions.refresh(token);
@@ -94,7 +97,7 @@ export function tokenEndpoint(ctx: StackContext, sessions: OAuthSessions) {
 			if (clientId !== CLIENT_ID) return oauthError(res, 'invalid_client');
 			const grantType = form.get('grant_type');
 			if (grantType === 'authorization_code') return authorizationCode(res, form);
-			if (grantType === 'refresh_token') return refreshToken(res, form);
+			if (grantType === 'refresh_token') return refreshToken(req, res, form);
 			if (grantType === 'client_credentials') return oauthError(res, 'unauthorized_client');
 			return oauthError(res, grantType ? 'unsupported_grant_type' : 'invalid_request');
 		},

@@ -96,9 +96,11 @@ describe('faults surfaced to the caller', () => {
 			await alice.send(new GetDistributionCommand({ Id: 'E1LOCALWWW0001' }));
 			await vi.advanceTimersByTimeAsync(499);
 			expect(answered).toBe(false);
+			expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [], delaying: 1 });
 			await vi.advanceTimersByTimeAsync(1);
 			await slow;
 			expect(answered).toBe(true);
+			expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [], delaying: 0 });
 		} finally {
 			vi.useRealTimers();
 		}
@@ -114,10 +116,11 @@ describe('control API', () => {
 		expect(bad.status).toBe(400);
 		await control(stack, 'POST', '/faults', { kind: 'latency', ms: 5, count: 2 });
 		expect(await control(stack, 'GET', '/faults')).toEqual({
-			faults: [{ kind: 'latency', remaining: 2, ms: 5 }]
+			faults: [{ kind: 'latency', remaining: 2, ms: 5 }],
+			delaying: 0
 		});
 		await control(stack, 'DELETE', '/faults');
-		expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [] });
+		expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [], delaying: 0 });
 	});
 
 	it('reports health and urls', async () => {

@@ -66,6 +66,22 @@ export const isQueuedKind = (k: string): k is QueuedKind =>
 
 export class Faults {
 	#list: Fault[] = [];
+	#delaying = 0;
+
+	/** Requests a latency fault is holding right now (tests wait for 0 instead of sleeping). */
+	get delaying(): number {
+		return this.#delaying;
+	}
+
+	/** A latency fault's wait, counted while it runs. */
+	async delay(ms: number): Promise<void> {
+		this.#delaying += 1;
+		try {
+			await new Promise<void>((resolve) => setTimeout(resolve, ms));
+		} finally {
+			this.#delaying -= 1;
+		}
+	}
 
 	/** Validates and appends a fault; returns an error message instead when the spec is wrong. */
 	add(spec: FaultSpec): Fault | string {

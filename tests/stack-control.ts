@@ -28,6 +28,8 @@ export const stack = {
 	addFault: (fault: { kind: FaultKind; operation?: string; count?: number; ms?: number }) =>
 		call('POST', '/faults', fault),
 	clearFaults: () => call('DELETE', '/faults'),
+	/** Requests a latency fault is still holding. */
+	delaying: async () => ((await call('GET', '/faults')) as { delaying: number }).delaying,
 	/** Re-seeds the history: in-progress invalidations a test left behind are gone. */
 	reset: () => call('POST', '/reset', {}),
 	settings: (s: {

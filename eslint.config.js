@@ -29,6 +29,21 @@ export default defineConfig(
 		}
 	},
 	{
+		// Type-aware: a promise nobody awaits loses its errors; an async handler where a void
+		// callback is expected drops them too. Mark a deliberate fire-and-forget with `void`.
+		files: ['**/*.ts', '**/*.svelte'],
+		languageOptions: {
+			parserOptions: {
+				// Root config files belong to no tsconfig; give them the default project.
+				projectService: { allowDefaultProject: ['playwright.config.ts', 'vitest.*.ts'] }
+			}
+		},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error'
+		}
+	},
+	{
 		// Pure domain rings: no framework, no SDK (STYLE.md principle 1).
 		files: [
 			'src/lib/{paths,cost,history,purge,domain}/**/*.ts',

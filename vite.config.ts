@@ -9,6 +9,10 @@ export default defineConfig({
 		include: ['src/**/*.{test,spec}.{js,ts}', 'local-stack/**/*.{test,spec}.ts'],
 		environment: 'node',
 		env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-		testTimeout: 20_000
+		testTimeout: 20_000,
+		globalSetup: ['vitest.global-setup.ts'],
+		setupFiles: ['vitest.setup.ts'],
+		// A test that asserts nothing fails instead of passing silently.
+		expect: { requireAssertions: true }
 	}
 });

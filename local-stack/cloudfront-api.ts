@@ -27,7 +27,6 @@ import {
 	newRequestId,
 	readBody,
 	send,
-	sleep,
 	splitUrl,
 	type Headers,
 	type Handler
@@ -163,7 +162,7 @@ export function cloudFrontApi(
 		if (!r) throw new CloudFrontError('UnknownOperationException', 'Unknown operation.', 404);
 		authorize(creds.roleArn, r);
 		const latency = ctx.faults.consume('latency', 'cloudfront', r.operation);
-		if (latency) await sleep(latency.ms);
+		if (latency) await ctx.faults.delay(latency.ms);
 		if (ctx.faults.consume('throttle', 'cloudfront', r.operation)) throw throttling();
 		if (ctx.faults.consume('server-error', 'cloudfront', r.operation)) throw serviceUnavailable();
 		const reply = operations[r.operation](r, query, body, header(req, 'content-type'));

@@ -4,7 +4,7 @@ import {
 	type CloudFrontClient
 } from '@aws-sdk/client-cloudfront';
 import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningStack } from './server';
 import {
 	closeStack,
@@ -213,14 +213,24 @@ describe('in-progress limits', () => {
 	});
 
 	it('frees capacity once invalidations complete', async () => {
-		await control(stack, 'POST', '/settings', { completeAfterMs: 800 });
-		await create(Array.from({ length: 15 }, (_, i) => `/x${i}/*`));
-		await expect(create(['/y/*'])).rejects.toMatchObject({
-			name: 'TooManyInvalidationsInProgress'
-		});
-		await new Promise((r) => setTimeout(r, 850));
-		await expect(create(['/y/*'])).resolves.toBeTruthy();
-		await control(stack, 'POST', '/settings', { completeAfterMs: 60_000 });
+		// A fake Date for the stack and the SDK alike (one process): no waiting on the real clock.
+		vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+		try {
+			await control(stack, 'POST', '/settings', { completeAfterMs: 800 });
+			await create(Array.from({ length: 15 }, (_, i) => `/x${i}/*`));
+			await expect(create(['/y/*'])).rejects.toMatchObject({
+				name: 'TooManyInvalidationsInProgress'
+			});
+			vi.advanceTimersByTime(799);
+			await expect(create(['/y/*'])).rejects.toMatchObject({
+				name: 'TooManyInvalidationsInProgress'
+			});
+			vi.advanceTimersByTime(1);
+			await expect(create(['/y/*'])).resolves.toBeTruthy();
+		} finally {
+			vi.useRealTimers();
+			await control(stack, 'POST', '/settings', { completeAfterMs: 60_000 });
+		}
 	});
 });
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_ID, IDENTITY_POOL_ID } from './constants';
 import type { StackContext } from './context';
 import { corsHeaders, isPreflight, preflightHeaders } from './cors';
-import { header, newRequestId, readBody, send, sleep, splitUrl, type Handler } from './http';
+import { header, newRequestId, readBody, send, splitUrl, type Handler } from './http';
 import { peekClaims, type Claims } from './tokens';
 import { DEMO_USERS, type DemoUser } from './users';
 
@@ -197,7 +197,7 @@ export function cognitoIdentity(ctx: StackContext): Handler {
 				new IdentityError('UnknownOperationException', 'Unknown operation')
 			);
 		const latency = ctx.faults.consume('latency', 'identity', name);
-		if (latency) await sleep(latency.ms);
+		if (latency) await ctx.faults.delay(latency.ms);
 		if (ctx.faults.consume('identity-error', 'identity', name))
 			return replyError(
 				res,

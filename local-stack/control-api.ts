@@ -58,7 +58,7 @@ export function controlApi(ctx: StackContext, deps: ControlDeps): Handler {
 			json(res, 200, { ok: true, urls: ctx.urls, settings: ctx.settings });
 		},
 		async 'GET /_stack/faults'(_req, res) {
-			json(res, 200, { faults: ctx.faults.list() });
+			json(res, 200, { faults: ctx.faults.list(), delaying: ctx.faults.delaying });
 		},
 		async 'POST /_stack/faults'(req, res) {
 			const body = await readJson(req);

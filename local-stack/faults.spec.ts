@@ -1,9 +1,10 @@
 import {
 	CreateInvalidationCommand,
+	GetDistributionCommand,
 	ListDistributionsCommand,
 	type CloudFrontClient
 } from '@aws-sdk/client-cloudfront';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningStack } from './server';
 import { closeStack, control, controlInvalidations, openStackAs } from './test-support';
 
@@ -85,12 +86,24 @@ describe('faults surfaced to the caller', () => {
 			operation: 'ListDistributions',
 			ms: 500
 		});
-		const t0 = Date.now();
-		await alice.send(new ListDistributionsCommand({}));
-		expect(Date.now() - t0).toBeGreaterThanOrEqual(490);
-		const t1 = Date.now();
-		await alice.send(new ListDistributionsCommand({}));
-		expect(Date.now() - t1).toBeLessThan(400);
+		// The stack's delay runs on a fake clock: nothing answers until the test moves it.
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			let answered = false;
+			const slow = alice.send(new ListDistributionsCommand({})).then(() => (answered = true));
+			while ((await control<{ faults: unknown[] }>(stack, 'GET', '/faults')).faults.length > 0);
+			// The fault is used up and the request is waiting; another operation is not delayed.
+			await alice.send(new GetDistributionCommand({ Id: 'E1LOCALWWW0001' }));
+			await vi.advanceTimersByTimeAsync(499);
+			expect(answered).toBe(false);
+			expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [], delaying: 1 });
+			await vi.advanceTimersByTimeAsync(1);
+			await slow;
+			expect(answered).toBe(true);
+			expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [], delaying: 0 });
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });
 
@@ -103,10 +116,11 @@ describe('control API', () => {
 		expect(bad.status).toBe(400);
 		await control(stack, 'POST', '/faults', { kind: 'latency', ms: 5, count: 2 });
 		expect(await control(stack, 'GET', '/faults')).toEqual({
-			faults: [{ kind: 'latency', remaining: 2, ms: 5 }]
+			faults: [{ kind: 'latency', remaining: 2, ms: 5 }],
+			delaying: 0
 		});
 		await control(stack, 'DELETE', '/faults');
-		expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [] });
+		expect(await control(stack, 'GET', '/faults')).toEqual({ faults: [], delaying: 0 });
 	});
 
 	it('reports health and urls', async () => {

@@ -10,6 +10,8 @@ export const CLOUDFRONT_OPERATIONS = [
 ] as const;
 export const IDENTITY_OPERATIONS = ['GetId', 'GetCredentialsForIdentity'] as const;
 
+export const OAUTH_GRANTS = ['AuthorizationCode', 'RefreshToken'] as const;
+
 export type Service = 'cloudfront' | 'identity' | 'oauth';
 
 /** Kinds queued here; `expire-credentials` acts at once and is handled by the control API. */
@@ -19,7 +21,8 @@ export const QUEUED_KINDS = [
 	'latency',
 	'drop-response',
 	'fail-refresh',
-	'identity-error'
+	'identity-error',
+	'foreign-signing-key'
 ] as const;
 export type QueuedKind = (typeof QUEUED_KINDS)[number];
 export type FaultKind = QueuedKind | 'expire-credentials';
@@ -42,10 +45,13 @@ const SCOPE: Record<QueuedKind, { service: Service; operations: readonly string[
 	},
 	'drop-response': {
 		service: 'cloudfront',
-		operations: [...CLOUDFRONT_OPERATIONS, ...IDENTITY_OPERATIONS]
+		operations: [...CLOUDFRONT_OPERATIONS, ...IDENTITY_OPERATIONS, 'RefreshToken']
 	},
 	'fail-refresh': { service: 'oauth', operations: ['RefreshToken'] },
-	'identity-error': { service: 'identity', operations: IDENTITY_OPERATIONS }
+	'identity-error': { service: 'identity', operations: IDENTITY_OPERATIONS },
+	// The ID token is signed with a key that is not in the pool's JWKS (a forgery): the client must
+	// refuse it, whatever its claims.
+	'foreign-signing-key': { service: 'oauth', operations: OAUTH_GRANTS }
 };
 
 export interface FaultSpec {
@@ -60,6 +66,22 @@ export const isQueuedKind = (k: string): k is QueuedKind =>
 
 export class Faults {
 	#list: Fault[] = [];
+	#delaying = 0;
+
+	/** Requests a latency fault is holding right now (tests wait for 0 instead of sleeping). */
+	get delaying(): number {
+		return this.#delaying;
+	}
+
+	/** A latency fault's wait, counted while it runs. */
+	async delay(ms: number): Promise<void> {
+		this.#delaying += 1;
+		try {
+			await new Promise<void>((resolve) => setTimeout(resolve, ms));
+		} finally {
+			this.#delaying -= 1;
+		}
+	}
 
 	/** Validates and appends a fault; returns an error message instead when the spec is wrong. */
 	add(spec: FaultSpec): Fault | string {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CLIENT_ID } from './constants';
 import type { StackContext } from './context';
+import type { OAUTH_GRANTS } from './faults';
 import { corsHeaders } from './cors';
 import { header, readBody, sendJson } from './http';
 import { s256, type OAuthSessions } from './oauth-sessions';
@@ -16,6 +17,8 @@ const jsonHeaders = { ...corsHeaders(), 'Cache-Control': 'no-store', Pragma: 'no
 const oauthError = (res: ServerResponse, error: string, status = 400) =>
 	sendJson(res, status, jsonHeaders, { error });
 
+type OAuthGrant = (typeof OAUTH_GRANTS)[number];
+
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefined> {
@@ -28,13 +31,18 @@ export function tokenEndpoint(ctx: StackContext, sessions: OAuthSessions) {
 	async function respondWithTokens(
 		res: ServerResponse,
 		s: Session,
+		grantType: OAuthGrant,
 		extra: { nonce?: string; refreshToken?: string }
 	) {
 		const ttl = ctx.settings.tokenTtlSeconds;
 		const accessToken = await ctx.tokens.accessToken(s, ttl);
 		const body: Record<string, string | number> = {};
 		if (s.scope.split(' ').includes('openid'))
-			body.id_token = await ctx.tokens.idToken(s, ttl, { nonce: extra.nonce, accessToken });
+			body.id_token = await ctx.tokens.idToken(s, ttl, {
+				nonce: extra.nonce,
+				accessToken,
+				foreignKey: !!ctx.faults.consume('foreign-signing-key', 'oauth', grantType)
+			});
 		body.access_token = accessToken;
 		if (extra.refreshToken) body.refresh_token = extra.refreshToken;
 		body.expires_in = ttl;
@@ -58,18 +66,24 @@ export function tokenEndpoint(ctx: StackContext, sessions: OAuthSessions) {
 			scope: grant.scope,
 			authTime: grant.authTime
 		});
-		await respondWithTokens(res, refresh, { nonce: grant.nonce, refreshToken: token });
+		await respondWithTokens(res, refresh, 'AuthorizationCode', {
+			nonce: grant.nonce,
+			refreshToken: token
+		});
 	}
 
 	/** Without rotation Cognito returns no new refresh token: the client keeps the old one. */
-	async function refreshToken(res: ServerResponse, form: URLSearchParams) {
+	async function refreshToken(req: IncomingMessage, res: ServerResponse, form: URLSearchParams) {
 		const token = form.get('refresh_token');
 		if (!token) return oauthError(res, 'invalid_request');
+		// A network failure as the client sees it: no answer at all.
+		if (ctx.faults.consume('drop-response', 'oauth', 'RefreshToken'))
+			return void req.socket.destroy();
 		if (ctx.faults.consume('fail-refresh', 'oauth', 'RefreshToken'))
 			return oauthError(res, 'invalid_grant');
 		const grant = sessions.refresh(token);
 		if (!grant || grant.clientId !== form.get('client_id')) return oauthError(res, 'invalid_grant');
-		await respondWithTokens(res, grant, {});
+		await respondWithTokens(res, grant, 'RefreshToken', {});
 	}
 
 	return {
@@ -83,7 +97,7 @@ export function tokenEndpoint(ctx: StackContext, sessions: OAuthSessions) {
 			if (clientId !== CLIENT_ID) return oauthError(res, 'invalid_client');
 			const grantType = form.get('grant_type');
 			if (grantType === 'authorization_code') return authorizationCode(res, form);
-			if (grantType === 'refresh_token') return refreshToken(res, form);
+			if (grantType === 'refresh_token') return refreshToken(req, res, form);
 			if (grantType === 'client_credentials') return oauthError(res, 'unauthorized_client');
 			return oauthError(res, grantType ? 'unsupported_grant_type' : 'invalid_request');
 		},

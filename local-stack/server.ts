@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cloudFrontApi } from './cloudfront-api';
 import { cognitoIdentity } from './cognito-identity';
@@ -67,22 +67,26 @@ function closeServer(server: Server): Promise<void> {
 	});
 }
 
-/** Last-resort guard: a bug answers 500 instead of hanging the client. */
+/**
+ * Last-resort guard: a bug answers 500 instead of hanging the client. Node ignores a listener's
+ * promise, so this one never rejects and is marked `void`.
+ */
 const guarded =
-	(handler: Handler): Handler =>
-	async (req, res) => {
-		try {
-			await handler(req, res);
-		} catch (e) {
-			console.error('[local-stack]', e);
-			send(
-				res,
-				500,
-				{ 'Content-Type': 'text/plain', 'Access-Control-Allow-Origin': '*' },
-				'internal error'
-			);
-		}
-	};
+	(handler: Handler) =>
+	(req: IncomingMessage, res: ServerResponse): void =>
+		void (async () => {
+			try {
+				await handler(req, res);
+			} catch (e) {
+				console.error('[local-stack]', e);
+				send(
+					res,
+					500,
+					{ 'Content-Type': 'text/plain', 'Access-Control-Allow-Origin': '*' },
+					'internal error'
+				);
+			}
+		})();
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
 	const servers = { auth: createServer(), identity: createServer(), cloudfront: createServer() };

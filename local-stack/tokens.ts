@@ -51,11 +51,15 @@ export class TokenIssuer {
 	private constructor(
 		readonly issuer: string,
 		private readonly idKey: SigningKey,
-		private readonly accessKey: SigningKey
+		private readonly accessKey: SigningKey,
+		/** Never published in the JWKS; it carries the ID key's `kid`, as a forger would. */
+		private readonly foreignKey: SigningKey
 	) {}
 
 	static async create(issuer: string): Promise<TokenIssuer> {
-		return new TokenIssuer(issuer, await newKey(), await newKey());
+		const idKey = await newKey();
+		const foreign = await newKey();
+		return new TokenIssuer(issuer, idKey, await newKey(), { ...foreign, kid: idKey.kid });
 	}
 
 	jwks(): { keys: JWK[] } {
@@ -90,7 +94,7 @@ export class TokenIssuer {
 	async idToken(
 		s: Session,
 		ttlSeconds: number,
-		opts: { nonce?: string; accessToken?: string; overrides?: Claims } = {}
+		opts: { nonce?: string; accessToken?: string; overrides?: Claims; foreignKey?: boolean } = {}
 	): Promise<string> {
 		const iat = nowSeconds();
 		const u = s.user;
@@ -118,7 +122,7 @@ export class TokenIssuer {
 			email: u.email,
 			...opts.overrides
 		};
-		return this.sign(claims, this.idKey);
+		return this.sign(claims, opts.foreignKey ? this.foreignKey : this.idKey);
 	}
 
 	private sign(claims: Claims, key: SigningKey): Promise<string> {

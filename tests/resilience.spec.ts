@@ -76,8 +76,8 @@ test('a reload in the middle of a send resends safely', async ({ page }) => {
 	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue(path);
 	await page.getByRole('button', { name: 'Invalidate 1 path' }).click();
 	await expect(page.getByTestId('invalidation-status')).toBeVisible();
-	// Let the delayed first request land too, then count.
-	await page.waitForTimeout(3500);
+	// Let the delayed first request land too (the stack says when), then count.
+	await expect.poll(() => stack.delaying(), { timeout: 10_000 }).toBe(0);
 	const matching = (await stack.invalidations(DIST.www)).filter((i) => i.paths.includes(path));
 	expect(matching).toHaveLength(1);
 });

@@ -1,5 +1,6 @@
 import { DIST, expect, openSignedIn, signInAs, test } from './fixtures';
 import { E2E_PORTS } from './ports';
+import { stack } from './stack-control';
 
 test('a deep link opened cold survives the sign-in round trip', async ({ page }) => {
 	await page.goto(`/_console/d/${DIST.shop}`);
@@ -80,4 +81,16 @@ test('a hand-typed address: lower case is corrected, a malformed ID is explained
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(DIST.www);
 	await page.goto('/_console/d/not-an-id');
 	await expect(page.getByRole('heading', { name: 'Not a distribution ID' })).toBeVisible();
+});
+
+test('an ID token not signed by the pool is refused with a clear message', async ({ page }) => {
+	// The stack signs the next ID token with a key missing from its JWKS (same kid, as a forger would).
+	await stack.addFault({ kind: 'foreign-signing-key', operation: 'AuthorizationCode' });
+	await page.goto(`/_console/d/${DIST.www}`);
+	await signInAs(page, 'alice@example.com');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('Sign-in did not complete');
+	await expect(alert).toContainText("The ID token's signature could not be verified");
+	await expect(alert).toContainText('/.well-known/jwks.json');
+	await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
 });

@@ -21,12 +21,15 @@ export type FaultKind =
 	| 'drop-response'
 	| 'expire-credentials'
 	| 'fail-refresh'
-	| 'identity-error';
+	| 'identity-error'
+	| 'foreign-signing-key';
 
 export const stack = {
 	addFault: (fault: { kind: FaultKind; operation?: string; count?: number; ms?: number }) =>
 		call('POST', '/faults', fault),
 	clearFaults: () => call('DELETE', '/faults'),
+	/** Requests a latency fault is still holding. */
+	delaying: async () => ((await call('GET', '/faults')) as { delaying: number }).delaying,
 	/** Re-seeds the history: in-progress invalidations a test left behind are gone. */
 	reset: () => call('POST', '/reset', {}),
 	settings: (s: {

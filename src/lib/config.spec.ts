@@ -269,14 +269,93 @@ describe('parseConfig: a valid file', () => {
 	});
 });
 
+interface BadRow {
+	path: string;
+	value: unknown;
+	field: string;
+	problem: RegExp;
+	why: string;
+}
+
 describe('parseConfig: a bad file names the field and says what is expected', () => {
-	it.each([
+	it.each<BadRow>([
 		{
 			path: 'version',
 			value: 2,
 			field: 'version',
 			problem: /must be 1.*got 2/,
 			why: 'a newer file'
+		},
+		{
+			path: 'version',
+			value: '1',
+			field: 'version',
+			problem: /^must be the number 1, not the string "1": remove the quotes$/,
+			why: 'the string "1"'
+		},
+		{
+			path: 'version',
+			value: { toString: 0 },
+			field: 'version',
+			problem: /must be 1 .*got \{"toString":0\}/,
+			why: 'an object whose toString is not a function (found by the property below)'
+		},
+		{
+			path: 'version',
+			value: 'x'.repeat(100),
+			field: 'version',
+			problem: /got "x{38}…$/,
+			why: 'a long value is shortened'
+		},
+		{
+			path: 'auth.domain',
+			value: 'https://example-ops.auth.eu-west-1.amazoncognito.com/oauth2',
+			field: 'auth.domain',
+			problem:
+				/must be an origin only \(scheme and host, e\.g\. "https:\/\/example-ops.*without a path \("\/oauth2"\)/,
+			why: 'a path'
+		},
+		{
+			path: 'auth.domain',
+			value: 'https://example-ops.auth.eu-west-1.amazoncognito.com/login?client_id=x',
+			field: 'auth.domain',
+			problem: /origin only .*without a path/,
+			why: 'the managed login URL copied from the console'
+		},
+		{
+			path: 'auth.domain',
+			value: 'https://example-ops.auth.eu-west-1.amazoncognito.com?x=1',
+			field: 'auth.domain',
+			problem: /origin only .*without a query or fragment/,
+			why: 'a query'
+		},
+		{
+			path: 'auth.domain',
+			value: 'https://example-ops.auth.eu-west-1.amazoncognito.com/?',
+			field: 'auth.domain',
+			problem: /without a query or fragment/,
+			why: 'an empty query'
+		},
+		{
+			path: 'auth.domain',
+			value: 'https://example-ops.auth.eu-west-1.amazoncognito.com#top',
+			field: 'auth.domain',
+			problem: /without a query or fragment/,
+			why: 'a fragment'
+		},
+		{
+			path: 'auth.domain',
+			value: 'https://admin:secret@example-ops.auth.eu-west-1.amazoncognito.com',
+			field: 'auth.domain',
+			problem: /^must be an origin only .*without a user name or password$/,
+			why: 'credentials (not echoed back)'
+		},
+		{
+			path: 'auth.domain',
+			value: 'https://user@example-ops.auth.eu-west-1.amazoncognito.com',
+			field: 'auth.domain',
+			problem: /without a user name or password/,
+			why: 'a user name alone'
 		},
 		{
 			path: 'region',

@@ -74,6 +74,15 @@ export const exampleConfig = {
 
 type Json = Record<string, unknown>;
 
+/**
+ * A parsed JSON value for a message, short. Never String(v): `{"toString":0}` makes it throw.
+ * JSON.stringify cannot throw on what JSON.parse returned.
+ */
+function shown(v: unknown): string {
+	const json = JSON.stringify(v) ?? typeof v;
+	return json.length > 40 ? `${json.slice(0, 39)}…` : json;
+}
+
 const isObject = (v: unknown): v is Json =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -111,6 +120,26 @@ function httpUrl(v: unknown, field: string): string {
 		field,
 		`must use https:// (http:// is allowed only for localhost), got "${value}"`
 	);
+}
+
+/**
+ * The user pool domain is an origin: the console appends /oauth2/authorize, /oauth2/token and
+ * /logout to it (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html),
+ * so a path, query, fragment or user name would send the browser to a broken sign-in URL.
+ */
+function origin(v: unknown, field: string, example: string): string {
+	const value = httpUrl(v, field);
+	const url = new URL(value);
+	const extras: string[] = [];
+	if (url.pathname !== '/') extras.push(`a path ("${url.pathname}")`);
+	if (/[?#]/.test(value)) extras.push('a query or fragment');
+	if (url.username !== '' || url.password !== '') extras.push('a user name or password');
+	if (extras.length)
+		throw new ConfigError(
+			field,
+			`must be an origin only (scheme and host, e.g. "${example}"), without ${extras.join(' or ')}`
+		);
+	return value;
 }
 
 function optionalUrl(v: unknown, field: string): string | null {
@@ -153,10 +182,12 @@ export const distributionIdPattern = /^[A-Z0-9]{1,32}$/;
  */
 export function parseConfig(raw: unknown, base = ''): Config {
 	const root = object(raw, 'config.json');
+	if (root.version === '1')
+		throw new ConfigError('version', 'must be the number 1, not the string "1": remove the quotes');
 	if (root.version !== undefined && root.version !== 1)
 		throw new ConfigError(
 			'version',
-			`must be 1 (this console reads version 1), got ${String(root.version)}`
+			`must be 1 (this console reads version 1), got ${shown(root.version)}`
 		);
 	const region = text(
 		root.region,
@@ -182,7 +213,7 @@ export function parseConfig(raw: unknown, base = ''): Config {
 		identityPoolId,
 		auth: {
 			issuer: httpUrl(auth.issuer, 'auth.issuer'),
-			domain: httpUrl(auth.domain, 'auth.domain'),
+			domain: origin(auth.domain, 'auth.domain', exampleConfig.auth.domain),
 			clientId: text(
 				auth.clientId,
 				'auth.clientId',

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { readClaims, roleFromGroups, roleName } from './claims';
+import { readClaims, roleFromGroups, roleName, type Identity } from './claims';
 
 // ID token claims and group mapping: auth-and-hosting.md §4.3
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html).
@@ -65,6 +65,47 @@ describe('readClaims', () => {
 		}
 	])('shows $expected when there is $why', ({ claims, expected }) => {
 		expect(readClaims(claims).email).toBe(expected);
+	});
+
+	// Found by the property below: String()/Number() of such a value throws.
+	it.each<{
+		claims: Record<string, unknown>;
+		read: (i: Identity) => unknown;
+		expected: unknown;
+		why: string;
+	}>([
+		{
+			claims: { ...cognitoClaims, email: { toString: 0 } },
+			read: (i: Identity) => i.email,
+			expected: 'ops-user',
+			why: 'an object email: the user name instead'
+		},
+		{
+			claims: { ...cognitoClaims, sub: { toString: 0 }, email: undefined, 'cognito:username': [] },
+			read: (i: Identity) => i.email,
+			expected: '',
+			why: 'no readable name at all: empty, not a crash'
+		},
+		{
+			claims: { ...cognitoClaims, exp: { toString: 0 } },
+			read: (i: Identity) => i.expiresAt,
+			expected: 0,
+			why: 'an object exp: already expired'
+		},
+		{
+			claims: { ...cognitoClaims, exp: { valueOf: 0 } },
+			read: (i: Identity) => i.expiresAt,
+			expected: 0,
+			why: 'an exp with a bad valueOf'
+		},
+		{
+			claims: { ...cognitoClaims, sub: 42 },
+			read: (i: Identity) => i.subject,
+			expected: '42',
+			why: 'a numeric sub as text'
+		}
+	])('reads $why without throwing', ({ claims, read, expected }) => {
+		expect(read(readClaims(claims))).toBe(expected);
 	});
 
 	it.each([

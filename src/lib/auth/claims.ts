@@ -33,17 +33,24 @@ export function roleFromGroups(groups: string[]): ConsoleRole {
 	return 'none';
 }
 
+// Only strings and numbers are read: String() or Number() of an object such as {"toString":0}
+// throws, and a claim is whatever the token carried.
+const text = (v: unknown): string | undefined =>
+	typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+
 export function readClaims(claims: Record<string, unknown>): Identity {
 	const groups = stringList(claims['cognito:groups']);
 	const preferred = claims['cognito:preferred_role'];
-	const email = claims.email ?? claims['cognito:username'] ?? claims.sub;
+	const subject = text(claims.sub) ?? '';
+	const exp = claims.exp;
 	return {
-		subject: String(claims.sub),
-		email: String(email),
+		subject,
+		email: text(claims.email) ?? text(claims['cognito:username']) ?? subject,
 		groups,
 		role: roleFromGroups(groups),
 		iamRole: typeof preferred === 'string' ? preferred : null,
-		expiresAt: Number(claims.exp) * 1000
+		// oauth4webapi has checked exp is a number; anything else reads as already expired.
+		expiresAt: typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : 0
 	};
 }
 

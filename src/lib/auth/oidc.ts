@@ -1,10 +1,10 @@
 /**
  * Cognito managed login: authorization code + PKCE (S256) + state + nonce, with oauth4webapi.
- * The only importer of oauth4webapi and jose. Endpoints come from config.json, not discovery
- * (auth-and-hosting.md §3): Cognito's OAuth endpoints live on the pool's domain, not its issuer.
+ * The only importer of oauth4webapi. Endpoints come from config.json, not discovery: Cognito's
+ * OAuth endpoints live on the pool's domain, not its issuer
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-userpools-server-contract-reference.html).
  */
 import * as oauth from 'oauth4webapi';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { isLoopbackHost, type Config } from '$lib/config';
 import { readClaims, type Identity } from './claims';
 
@@ -23,7 +23,17 @@ export interface PendingSignIn {
 	returnTo: string;
 }
 
+// One AuthorizationServer per config: oauth4webapi caches the JWKS on that object, so a fresh one
+// per call would fetch the keys again on every sign-in and refresh.
+const servers = new WeakMap<Config, oauth.AuthorizationServer>();
+
 function authorizationServer(config: Config): oauth.AuthorizationServer {
+	let as = servers.get(config);
+	if (!as) servers.set(config, (as = newAuthorizationServer(config)));
+	return as;
+}
+
+function newAuthorizationServer(config: Config): oauth.AuthorizationServer {
 	const { issuer, domain } = config.auth;
 	return {
 		issuer,
@@ -77,39 +87,40 @@ export async function authorizationUrl(
 	return { url, pending };
 }
 
-const jwksByUrl = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-
 /**
- * Check the ID token's RS256 signature against the pool's JWKS (and, again, its issuer, audience
- * and expiry); never skipped silently.
+ * Check the ID token's RS256 signature against the pool's JWKS, after oauth4webapi has checked its
+ * claims (iss, aud, exp, nonce) while processing `response`. Cognito's rule: verify the signature
+ * with the key whose `kid` matches, from https://cognito-idp.<Region>.amazonaws.com/<poolId>/.well-known/jwks.json
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html).
  */
-export async function verifyIdToken(config: Config, idToken: string): Promise<void> {
-	const jwksUrl = authorizationServer(config).jwks_uri!;
-	let jwks = jwksByUrl.get(jwksUrl);
-	if (!jwks) jwksByUrl.set(jwksUrl, (jwks = createRemoteJWKSet(new URL(jwksUrl))));
+async function verifySignature(config: Config, response: Response): Promise<void> {
+	const as = authorizationServer(config);
 	try {
-		await jwtVerify(idToken, jwks, {
-			issuer: config.auth.issuer,
-			audience: config.auth.clientId,
-			algorithms: ['RS256']
-		});
+		await oauth.validateApplicationLevelSignature(as, response, requestOptions(config));
 	} catch (e) {
-		const why = e instanceof Error ? e.message : String(e);
-		throw new Error(
-			`The ID token's signature could not be verified with the keys at ${jwksUrl}: ${why}`,
-			{ cause: e }
-		);
+		throw new IdTokenSignatureError(as.jwks_uri!, e);
 	}
 }
 
-async function toTokens(
-	config: Config,
-	response: oauth.TokenEndpointResponse,
-	previousRefresh?: string
-): Promise<Tokens> {
+/** The ID token was not signed by one of the pool's keys: never accepted, whatever its claims. */
+export class IdTokenSignatureError extends Error {
+	constructor(
+		readonly jwksUri: string,
+		cause: unknown
+	) {
+		const why = cause instanceof Error ? cause.message : String(cause);
+		super(
+			`The ID token's signature could not be verified with the user pool's keys at ${jwksUri} (${why}). ` +
+				'Check that auth.issuer in config.json names the user pool that signed you in.',
+			{ cause }
+		);
+		this.name = 'IdTokenSignatureError';
+	}
+}
+
+function toTokens(response: oauth.TokenEndpointResponse, previousRefresh?: string): Tokens {
 	const claims = oauth.getValidatedIdTokenClaims(response);
 	if (!response.id_token || !claims) throw new Error('The sign-in response had no ID token.');
-	await verifyIdToken(config, response.id_token);
 	if (claims.token_use !== undefined && claims.token_use !== 'id')
 		throw new Error('The token is not an ID token.');
 	return {
@@ -142,7 +153,8 @@ export async function exchangeCode(
 		expectedNonce: pending.nonce,
 		requireIdToken: true
 	});
-	return toTokens(config, result);
+	await verifySignature(config, response);
+	return toTokens(result);
 }
 
 export async function refreshTokens(config: Config, refreshToken: string): Promise<Tokens> {
@@ -155,7 +167,8 @@ export async function refreshTokens(config: Config, refreshToken: string): Promi
 		requestOptions(config)
 	);
 	const result = await oauth.processRefreshTokenResponse(as, client(config), response);
-	return toTokens(config, result, refreshToken);
+	await verifySignature(config, response);
+	return toTokens(result, refreshToken);
 }
 
 export async function revoke(config: Config, refreshToken: string): Promise<void> {
@@ -180,9 +193,11 @@ export function logoutUrl(config: Config, origin: string): URL {
 
 /**
  * Cognito answered the refresh with an OAuth error (invalid_grant: revoked or expired refresh
- * token): only signing in again helps. Anything else (the network) may pass on a retry.
+ * token), or sent an ID token not signed by the pool: only signing in again helps. Anything else
+ * (the network) may pass on a retry.
  */
-export const isRefreshRefused = (e: unknown): boolean => e instanceof oauth.ResponseBodyError;
+export const isRefreshRefused = (e: unknown): boolean =>
+	e instanceof oauth.ResponseBodyError || e instanceof IdTokenSignatureError;
 
 /** oauth4webapi's errors carry an OAuth `error` code; map the ones users can act on. */
 export function describeSignInError(e: unknown): string {

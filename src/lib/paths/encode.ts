@@ -13,6 +13,9 @@
 // does not support it, encoded or not); `%` is handled below so valid escapes are not doubled.
 const UNSAFE = new Set([' ', '"', '<', '>', '#', '{', '}', '|', '\\', '^', '[', ']', '`']);
 
+/** Anything outside printable ASCII, an unsafe character, or a `%` not starting a valid escape. */
+const NEEDS_ENCODING = /[^\x21-\x7e]|["#<>\\^`{|}[\]]|%(?![0-9A-Fa-f]{2})/;
+
 const hex = (byte: number) => '%' + byte.toString(16).toUpperCase().padStart(2, '0');
 const utf8 = new TextEncoder();
 
@@ -23,6 +26,7 @@ const utf8 = new TextEncoder();
  * @example encodePath('/50%') // '/50%25'
  */
 export function encodePath(path: string): string {
+	if (!NEEDS_ENCODING.test(path)) return path; // most paths: no string built
 	let out = '';
 	for (let i = 0; i < path.length; i++) {
 		const ch = path[i];

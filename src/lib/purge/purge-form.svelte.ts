@@ -16,6 +16,13 @@ export interface PurgeTarget {
 
 type Send = (ref: string, items: string[]) => Promise<Invalidation>;
 
+/**
+ * From this many characters (about 3,000 lines), the text is parsed and saved once typing pauses
+ * for SETTLE_MS rather than on every keystroke, so a 100,000-line paste keeps typing instant.
+ */
+export const LARGE_TEXT = 100_000;
+export const SETTLE_MS = 300;
+
 export class PurgeForm {
 	#store: KeyValueStore;
 	#target: PurgeTarget;
@@ -24,22 +31,47 @@ export class PurgeForm {
 	#error = $state.raw<AppError | null>(null);
 	#sent = $state.raw<Invalidation | null>(null);
 
+	/** The text the batch was parsed from: behind `text` while a large paste settles. */
+	#parsed = $state('');
+	#settle: ReturnType<typeof setTimeout> | undefined;
+	/** The user says the cache key includes query strings, so they are kept without a warning. */
+	keepQueryStrings = $state(false);
+
 	readonly batch: PathBatch;
 
 	constructor(store: KeyValueStore, target: PurgeTarget) {
 		this.#store = store;
 		this.#target = target;
 		this.#draft = loadDraft(store, target.distributionId);
-		const options = { hosts: target.hosts, tagsEnabled: target.tagsEnabled };
-		this.batch = $derived(parsePaste(this.#draft.text, options));
+		this.#parsed = this.#draft.text;
+		this.batch = $derived(
+			parsePaste(this.#parsed, {
+				hosts: target.hosts,
+				tagsEnabled: target.tagsEnabled,
+				keepQueryStrings: this.keepQueryStrings
+			})
+		);
 	}
 
 	get text() {
 		return this.#draft.text;
 	}
 	set text(value: string) {
-		this.#update({ ...this.#draft, text: value });
+		this.#draft = { ...this.#draft, text: value };
+		clearTimeout(this.#settle);
+		if (value.length < LARGE_TEXT) this.flush();
+		else this.#settle = setTimeout(this.flush, SETTLE_MS);
 	}
+	/** Whether the messages are still those of an earlier text (a large paste settling). */
+	get isSettling() {
+		return this.#parsed !== this.#draft.text;
+	}
+	/** Parse and save now (typing paused, the page is hidden, or a purge is about to be sent). */
+	flush = () => {
+		clearTimeout(this.#settle);
+		this.#parsed = this.#draft.text;
+		this.#update(this.#draft);
+	};
 	get sending() {
 		return this.#sending;
 	}
@@ -61,6 +93,7 @@ export class PurgeForm {
 	}
 
 	submit = async (email: string, send: Send) => {
+		this.flush();
 		const { items, errorCount } = this.batch;
 		if (this.#sending || errorCount > 0 || items.length === 0) return;
 		const submission = submissionFor(
@@ -78,6 +111,7 @@ export class PurgeForm {
 			this.#sent = invalidation;
 			// Confirmed: the paths are purged, so the draft is done.
 			this.#update({ text: '' });
+			this.#parsed = '';
 		} catch (e) {
 			this.#error = toAppError(e);
 		} finally {

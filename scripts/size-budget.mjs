@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /** @type {Record<string, number>} */
-const BUDGET_KB = { 'sign-in page': 60, 'purge page (everything it loads)': 140 };
+// Purge page: 140 KB, +15 KB for path entry (virtua's virtual list, toolchain.md: +7.4 KB; the path rules).
+const BUDGET_KB = { 'sign-in page': 60, 'purge page (everything it loads)': 155 };
 const out = '.svelte-kit/output/client';
 const manifest = JSON.parse(readFileSync(`${out}/.vite/manifest.json`, 'utf8'));
 

@@ -6,7 +6,8 @@
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html
  * https://www.rfc-editor.org/rfc/rfc1738#section-2.2
  *
- * `encodeURI`/`encodeURIComponent` encode a different set (cloudfront.md §3.1), hence this encoder.
+ * `encodeURI`/`encodeURIComponent` encode a different set (one leaves `~` raw, the other encodes
+ * `/ ? : & =`), hence this encoder.
  */
 
 // RFC 1738 §2.2 "unsafe": space < > " # % { } | \ ^ ~ [ ] `. `~` is refused elsewhere (CloudFront

@@ -15,7 +15,7 @@ const SEED = 20261130;
 fc.configureGlobal({ seed: SEED, numRuns: 300 });
 console.log(`fast-check seed ${SEED}`);
 
-// Rules: cloudfront.md §3, §3.1 and §4, from
+// Rules: path syntax, encoding and cache tags, from
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-tags.html
 

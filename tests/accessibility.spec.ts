@@ -11,7 +11,7 @@ test('every page has no serious or critical accessibility violations', async ({ 
 
 	await page.goto(`/_console/d/${DIST.www}`);
 	await page.getByLabel(/Paths to invalidate/).fill('no-slash.html\n/a~b\n/ok.html');
-	await expect(page.getByRole('list', { name: 'Messages about the paths' })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Messages about the paths' })).toBeVisible();
 	await expectAccessible(page);
 
 	await page.goto(`/_console/d/${DIST.data}`);

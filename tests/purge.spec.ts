@@ -37,10 +37,10 @@ test('paths are normalised and encoded before sending, with a message per line',
 	await page
 		.getByLabel(/Paths to invalidate/)
 		.fill(['images/a b.png', 'https://www.example.test/about?x=1', '/runtime~main.js'].join('\n'));
-	const messages = page.getByRole('list', { name: 'Messages about the paths' });
-	await expect(messages).toContainText('Paths start with "/": added.');
+	const messages = page.getByRole('region', { name: 'Messages about the paths' });
+	await expect(messages).toContainText('Paths start with "/": sent as /images/a%20b.png');
 	await expect(messages).toContainText('/images/a%20b.png');
-	await expect(messages).toContainText('only the path /about?x=1 is sent');
+	await expect(messages).toContainText('URL on this distribution: its path /about?x=1 is used.');
 	await expect(messages).toContainText('does not support "~"');
 	await expect(page.getByRole('button', { name: /Invalidate 2 paths/ })).toBeDisabled();
 
@@ -93,7 +93,7 @@ test('cache tags are accepted only where the distribution has a cache tag header
 }) => {
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	await page.getByLabel(/Paths to invalidate/).fill('#product-42');
-	await expect(page.getByRole('list', { name: 'Messages about the paths' })).toContainText(
+	await expect(page.getByRole('region', { name: 'Messages about the paths' })).toContainText(
 		'Cache tags work only on a distribution with a cache tag header configured'
 	);
 	await expect(page.getByRole('button', { name: /Invalidate/ })).toBeDisabled();

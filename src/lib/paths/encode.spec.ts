@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { encodePath, hasControlCharacter } from './encode';
 
-// The encoding table: cloudfront.md §3.1, from
+// The encoding table, from
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html
 // and https://www.rfc-editor.org/rfc/rfc1738#section-2.2
 

@@ -6,12 +6,16 @@
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html
  * https://www.rfc-editor.org/rfc/rfc1738#section-2.2
  *
- * `encodeURI`/`encodeURIComponent` encode a different set (cloudfront.md §3.1), hence this encoder.
+ * `encodeURI`/`encodeURIComponent` encode a different set (one leaves `~` raw, the other encodes
+ * `/ ? : & =`), hence this encoder.
  */
 
 // RFC 1738 §2.2 "unsafe": space < > " # % { } | \ ^ ~ [ ] `. `~` is refused elsewhere (CloudFront
 // does not support it, encoded or not); `%` is handled below so valid escapes are not doubled.
 const UNSAFE = new Set([' ', '"', '<', '>', '#', '{', '}', '|', '\\', '^', '[', ']', '`']);
+
+/** Anything outside printable ASCII, an unsafe character, or a `%` not starting a valid escape. */
+const NEEDS_ENCODING = /[^\x21-\x7e]|["#<>\\^`{|}[\]]|%(?![0-9A-Fa-f]{2})/;
 
 const hex = (byte: number) => '%' + byte.toString(16).toUpperCase().padStart(2, '0');
 const utf8 = new TextEncoder();
@@ -23,6 +27,7 @@ const utf8 = new TextEncoder();
  * @example encodePath('/50%') // '/50%25'
  */
 export function encodePath(path: string): string {
+	if (!NEEDS_ENCODING.test(path)) return path; // most paths: no string built
 	let out = '';
 	for (let i = 0; i < path.length; i++) {
 		const ch = path[i];

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Invalidation } from '$lib/history/invalidation';
 import type { KeyValueStore } from '$lib/storage';
 import { loadDraft } from './draft';
-import { PurgeForm } from './purge-form.svelte';
+import { LARGE_TEXT, PurgeForm, SETTLE_MS } from './purge-form.svelte';
 
 const target = {
 	owner: { subject: 'sub-ops', email: 'ops@example.com' },
@@ -193,5 +193,50 @@ describe('PurgeForm', () => {
 		expect(second.text).toBe('');
 		expect(second.unconfirmed).toBeNull();
 		expect(new PurgeForm(store, target).unconfirmed?.items).toEqual(['/a.html']);
+	});
+});
+
+describe('PurgeForm with a large paste', () => {
+	afterEach(() => void vi.useRealTimers());
+	const large = (extra: string) => '/x.html\n'.repeat(LARGE_TEXT / 8 + 1) + extra;
+
+	it('parses and saves once typing pauses, not on every keystroke', () => {
+		vi.useFakeTimers();
+		const store = memoryStore();
+		const form = new PurgeForm(store, target);
+		form.text = large('/a.html');
+		expect(form.text).toBe(large('/a.html')); // the field shows it at once
+		expect(form.isSettling).toBe(true);
+		expect(form.batch.items).toEqual([]);
+		expect(store.data.size).toBe(0);
+		vi.advanceTimersByTime(SETTLE_MS - 1);
+		form.text = large('/b.html'); // typing again restarts the pause
+		vi.advanceTimersByTime(SETTLE_MS - 1);
+		expect(form.isSettling).toBe(true);
+		vi.advanceTimersByTime(1);
+		expect(form.isSettling).toBe(false);
+		expect(form.batch.items).toEqual(['/x.html', '/b.html']);
+		expect(loadDraft(store, scope).text).toBe(large('/b.html'));
+	});
+
+	it('flush saves at once (the page is being hidden)', () => {
+		vi.useFakeTimers();
+		const store = memoryStore();
+		const form = new PurgeForm(store, target);
+		form.text = large('/c.html');
+		form.flush();
+		expect(loadDraft(store, scope).text).toBe(large('/c.html'));
+	});
+
+	it('a purge sent before the pause sends what is in the field now', async () => {
+		vi.useFakeTimers();
+		const form = new PurgeForm(memoryStore(), target);
+		form.text = large('/d.html');
+		let sent: string[] = [];
+		await form.submit(async (ref, items) => {
+			sent = items;
+			return invalidation(ref, items);
+		});
+		expect(sent).toEqual(['/x.html', '/d.html']);
 	});
 });

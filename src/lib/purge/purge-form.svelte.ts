@@ -26,6 +26,13 @@ export interface PurgeTarget {
 
 type Send = (ref: string, items: string[]) => Promise<Invalidation>;
 
+/**
+ * From this many characters (about 3,000 lines), the text is parsed and saved once typing pauses
+ * for SETTLE_MS rather than on every keystroke, so a 100,000-line paste keeps typing instant.
+ */
+export const LARGE_TEXT = 100_000;
+export const SETTLE_MS = 300;
+
 export class PurgeForm {
 	#store: KeyValueStore | null;
 	#scope: DraftScope;
@@ -35,6 +42,12 @@ export class PurgeForm {
 	#error = $state.raw<AppError | null>(null);
 	#sent = $state.raw<Invalidation | null>(null);
 
+	/** The text the batch was parsed from: behind `text` while a large paste settles. */
+	#parsed = $state('');
+	#settle: ReturnType<typeof setTimeout> | undefined;
+	/** The user says the cache key includes query strings, so they are kept without a warning. */
+	keepQueryStrings = $state(false);
+
 	readonly batch: PathBatch;
 
 	/** `store`: null where the browser gives no storage at all. */
@@ -43,20 +56,39 @@ export class PurgeForm {
 		this.#scope = { ...target.owner, distributionId: target.distributionId };
 		this.#draft = store ? loadDraft(store, this.#scope) : { text: '' };
 		this.#draftKept = store !== null;
-		const options = { hosts: target.hosts, tagsEnabled: target.tagsEnabled };
-		this.batch = $derived(parsePaste(this.#draft.text, options));
+		this.#parsed = this.#draft.text;
+		this.batch = $derived(
+			parsePaste(this.#parsed, {
+				hosts: target.hosts,
+				tagsEnabled: target.tagsEnabled,
+				keepQueryStrings: this.keepQueryStrings
+			})
+		);
 	}
 
 	get text() {
 		return this.#draft.text;
 	}
 	set text(value: string) {
-		this.#update({ ...this.#draft, text: value });
+		this.#draft = { ...this.#draft, text: value };
+		clearTimeout(this.#settle);
+		if (value.length < LARGE_TEXT) this.flush();
+		else this.#settle = setTimeout(this.flush, SETTLE_MS);
 	}
 	/** False once the browser refused to store the draft: it is then kept in this tab only. */
 	get draftKept() {
 		return this.#draftKept;
 	}
+	/** Whether the messages are still those of an earlier text (a large paste settling). */
+	get isSettling() {
+		return this.#parsed !== this.#draft.text;
+	}
+	/** Parse and save now (typing paused, the page is hidden, or a purge is about to be sent). */
+	flush = () => {
+		clearTimeout(this.#settle);
+		this.#parsed = this.#draft.text;
+		this.#update(this.#draft);
+	};
 	get sending() {
 		return this.#sending;
 	}
@@ -78,6 +110,7 @@ export class PurgeForm {
 	}
 
 	submit = async (send: Send) => {
+		this.flush();
 		const { items, errorCount } = this.batch;
 		if (this.#sending || errorCount > 0 || items.length === 0) return;
 		const { email } = this.#scope;
@@ -98,6 +131,7 @@ export class PurgeForm {
 			this.#sent = invalidation;
 			// Confirmed: the paths are purged, so the draft is done.
 			this.#update({ text: '' });
+			this.#parsed = '';
 		} catch (e) {
 			this.#error = toAppError(e);
 		} finally {

@@ -1,0 +1,94 @@
+/**
+ * Benchmark: parsePaste on 10,000 and 100,000 pasted lines, side by side with a bare pass over the
+ * same text (split into lines + one regex test per line). Budgets (issue #7): ≤ 100 ms at 100,000
+ * lines, ≤ 3× the bare pass, and no worse than linear growth from 10,000 to 100,000 lines.
+ * Exit code 1 when over budget. Run: npm run bench
+ */
+import { parsePaste } from '../src/lib/paths/parse-paste';
+
+const BUDGET_MS = 100;
+const MAX_RATIO_TO_BARE = 3;
+/** Time per line at 100,000 over time per line at 10,000: above this, growth is worse than linear. */
+const MAX_GROWTH = 1.5;
+const RUNS = 20;
+
+/**
+ * What people paste: mostly plain paths in runs of one directory (build output, sitemaps, logs
+ * sorted by path), one line in ten needing more: URLs, lists, query strings, spaces, relative paths,
+ * and a few wildcards.
+ */
+export function samplePaste(lines: number): string {
+	const out: string[] = [];
+	for (let i = 0; i < lines; i++) {
+		const run = Math.floor(i / 25);
+		const dir = `/assets/v${run % 97}/img${run % 13}`;
+		const r = i % 50;
+		if (r === 0) out.push(`https://www.example.com${dir}/photo-${i}.jpg`);
+		else if (r === 1) out.push(`${dir}/a-${i}.jpg, ${dir}/b-${i}.jpg`);
+		else if (r === 2) out.push(`${dir}/page-${i}.html?utm=${i}`);
+		else if (r === 3) out.push(`${dir}/my file ${i}.png`);
+		else if (r === 4) out.push(`  docs/section-${i}  `);
+		else if (r === 5 && i % 10_000 === 5) out.push(`/private/v${i}/*`);
+		else out.push(`${dir}/product-${i}.jpg`);
+	}
+	return out.join('\n');
+}
+
+const BARE = /^\/[\w\-./]+$/;
+function barePass(text: string): number {
+	let n = 0;
+	for (const line of text.split(/\r\n|\n|\r/)) if (BARE.test(line)) n++;
+	return n;
+}
+
+const time = (f: () => unknown) => {
+	const t = performance.now();
+	f();
+	return performance.now() - t;
+};
+
+/**
+ * The fastest of RUNS runs of each, alternating the two so both meet the same machine load. The
+ * minimum, not the median: on a shared machine other processes only ever add time.
+ */
+function fastest(a: () => unknown, b: () => unknown): [number, number] {
+	let ta = Infinity;
+	let tb = Infinity;
+	for (let i = 0; i < RUNS; i++) {
+		ta = Math.min(ta, time(a));
+		tb = Math.min(tb, time(b));
+	}
+	return [ta, tb];
+}
+
+const options = { hosts: ['www.example.com'], tagsEnabled: true };
+const rows: { lines: number; parse: number; bare: number }[] = [];
+for (const lines of [10_000, 100_000]) {
+	const text = samplePaste(lines);
+	for (let i = 0; i < 3; i++) {
+		// warm up the JIT
+		parsePaste(text, options);
+		barePass(text);
+	}
+	const [parse, bare] = fastest(
+		() => parsePaste(text, options),
+		() => barePass(text)
+	);
+	rows.push({ lines, parse, bare });
+}
+const [small, big] = rows;
+const ratio = big.parse / big.bare;
+const growth = big.parse / big.lines / (small.parse / small.lines);
+for (const r of rows)
+	console.log(
+		`${r.lines.toLocaleString('en-US').padStart(7)} lines: parsePaste ${r.parse.toFixed(1)} ms, bare pass ${r.bare.toFixed(1)} ms (${(r.parse / r.bare).toFixed(2)}×)`
+	);
+console.log(`growth per line 10k → 100k: ${growth.toFixed(2)}× (linear = 1)`);
+const failures = [
+	big.parse > BUDGET_MS && `parsePaste took ${big.parse.toFixed(1)} ms > ${BUDGET_MS} ms`,
+	ratio > MAX_RATIO_TO_BARE && `${ratio.toFixed(2)}× the bare pass > ${MAX_RATIO_TO_BARE}×`,
+	growth > MAX_GROWTH &&
+		`time per line grew ${growth.toFixed(2)}× > ${MAX_GROWTH}×: worse than linear`
+].filter(Boolean);
+for (const f of failures) console.error(`OVER BUDGET: ${f}`);
+process.exitCode = failures.length > 0 ? 1 : 0;

@@ -1,0 +1,24 @@
+/**
+ * Lists pasted on one line ("/a, /b; https://host/c /d"), from tickets and chat.
+ *
+ * A comma or a semicolon is a legal path character (RFC 1738 §2.2 reserves them; CloudFront sends
+ * them as typed: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html),
+ * so a line is split only where EVERY piece starts a path or URL: `/img/a,b.jpg` stays one path.
+ */
+
+const SEPARATORS = /[\s,;]+/;
+const HAS_SEPARATOR = /[\s,;]/;
+const STARTS_ITEM = /^(?:\/|https?:\/\/)/i;
+
+/**
+ * The items on one (trimmed) line.
+ * @example splitList('/a,/b , /c') // ['/a', '/b', '/c']
+ * @example splitList('/img/a,b.jpg') // ['/img/a,b.jpg'] (b.jpg does not start a path)
+ * @example splitList('/my file.txt') // ['/my file.txt'] (file.txt does not either)
+ */
+export function splitList(line: string): string[] {
+	if (!HAS_SEPARATOR.test(line)) return [line];
+	const pieces = line.split(SEPARATORS).filter((p) => p !== '');
+	if (pieces.length < 2 || !pieces.every((p) => STARTS_ITEM.test(p))) return [line];
+	return pieces;
+}

@@ -20,7 +20,9 @@ export const load: PageLoad = ({ params }) => {
 	// Not signed in yet: the layout shows the sign-in gate, and this load runs again after it.
 	if (!distributionIdPattern.test(id) || !session?.identity)
 		return { id, label, isWellFormed: distributionIdPattern.test(id), reads: null };
-	// Both reads start at once; the page awaits each where it renders it.
+	// Both reads, and the purge panel's code, start at once; the page awaits each where it
+	// renders it. The panel is not in the page's own chunk, so a bookmark opened before sign-in
+	// does not download it only to leave for Cognito.
 	const api = cloudFront(session);
 	return {
 		id,
@@ -28,7 +30,8 @@ export const load: PageLoad = ({ params }) => {
 		isWellFormed: true,
 		reads: {
 			distribution: api.then((a) => a.getDistribution(id)),
-			recent: api.then((a) => a.listInvalidations(id, RECENT_COUNT))
+			recent: api.then((a) => a.listInvalidations(id, RECENT_COUNT)),
+			panel: import('./purge-panel.svelte').then((m) => m.default)
 		}
 	};
 };

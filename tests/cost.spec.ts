@@ -3,7 +3,8 @@ import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
 import { stack } from './stack-control';
 
 // The console's local config (scripts/local-console.ts): 1,000 free paths a month per account,
-// then $0.005 a path, confirmation above $1 (the default of pricing.confirmAboveUsd).
+// then $0.005 a path, confirmation above $1; E3 is declared on a flat-rate plan, so its paths are
+// neither billed nor counted against the free paths.
 const FREE = 1000;
 const PRICE_MILLICENTS = 500; // $0.005 in thousandths of a cent, so sums stay whole numbers
 const usd = (paths: number) => {
@@ -51,7 +52,7 @@ test.beforeEach(async () => {
 test('shows the free paths left this month from the seeded history', async ({ page }) => {
 	// Vera can read every distribution, so the count is exact.
 	const { now, estimate } = await openEstimate(page, 'vera@example.com', DIST.www);
-	const used = await pathsThisMonth(now, [DIST.www, DIST.shop, DIST.data]);
+	const used = await pathsThisMonth(now, [DIST.www, DIST.shop]);
 	expect(used).toBeGreaterThan(0);
 	await expect(estimate.getByTestId('estimate-free-left')).toHaveText(
 		Math.max(0, FREE - used).toLocaleString('en-US')
@@ -82,10 +83,7 @@ test('says "at most" and names the distributions it could not read', async ({ pa
 
 test('a purge that crosses the free tier shows what the paths beyond it cost', async ({ page }) => {
 	const { now, estimate } = await openEstimate(page, 'vera@example.com', DIST.www);
-	const freeLeft = Math.max(
-		0,
-		FREE - (await pathsThisMonth(now, [DIST.www, DIST.shop, DIST.data]))
-	);
+	const freeLeft = Math.max(0, FREE - (await pathsThisMonth(now, [DIST.www, DIST.shop])));
 	const over = 37;
 	await page.getByLabel(/Paths to invalidate/).fill(spread(freeLeft + over, 'cross').join('\n'));
 	await expect(estimate.getByTestId('estimate-paths')).toHaveText(
@@ -102,10 +100,7 @@ test('a purge that crosses the free tier shows what the paths beyond it cost', a
 
 test('suggests the wildcard when it is cheaper, with both costs', async ({ page }) => {
 	const { now, estimate } = await openEstimate(page, 'vera@example.com', DIST.www);
-	const freeLeft = Math.max(
-		0,
-		FREE - (await pathsThisMonth(now, [DIST.www, DIST.shop, DIST.data]))
-	);
+	const freeLeft = Math.max(0, FREE - (await pathsThisMonth(now, [DIST.www, DIST.shop])));
 	// The free paths go to other files first, so each image is billed.
 	const images = Array.from({ length: 240 }, (_, i) => `/img/photo-${i}.jpg`);
 	await page
@@ -169,4 +164,14 @@ test('the form stays usable while the month is counted, with progress shown', as
 	// Until the month is counted, the cost is given as if no free path were left.
 	await expect(page.getByTestId('estimate-free-left')).toHaveText('counting…');
 	await expect(page.getByTestId('estimate-cost')).toHaveText(`up to ${usd(2)}`);
+});
+
+test('a distribution on a flat-rate plan shows that pricing and no cost', async ({ page }) => {
+	const { estimate } = await openEstimate(page, 'bob@example.com', DIST.data);
+	await page.getByLabel(/Paths to invalidate/).fill(spread(1200, 'flat').join('\n'));
+	await expect(estimate.getByTestId('estimate-pricing')).toContainText(
+		'Flat-rate plan: not billed per path (set in config.json)'
+	);
+	await expect(estimate.getByTestId('estimate-billable')).toHaveText(/^(at least )?0$/);
+	await expect(estimate.getByTestId('estimate-cost')).toHaveText(/^(at least )?\$0\.00$/);
 });

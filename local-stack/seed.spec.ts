@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countBuckets } from './invalidation-rules';
 import { statusOf } from './invalidation-store';
-import { historyStart, seedHistory } from './seed';
+import { historyStart, MONTH_PATHS_TARGET, monthStart, seedHistory } from './seed';
 
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -46,5 +46,33 @@ describe('seedHistory', () => {
 		}
 		// They complete some minutes after start.
 		expect(Math.min(...live.map((i) => i.completesAt))).toBeGreaterThan(now + 60_000);
+	});
+});
+
+describe('the current month', () => {
+	const monthPaths = (history: ReturnType<typeof seedHistory>, at: number) =>
+		history.filter((i) => i.createTime >= monthStart(at)).reduce((n, i) => n + i.paths.length, 0);
+
+	it.each([
+		['on the 1st, just after midnight', Date.UTC(2026, 10, 1, 0, 20)],
+		['mid-month', Date.UTC(2026, 10, 15, 9, 0)],
+		['on the last day', Date.UTC(2026, 10, 30, 23, 50)],
+		['in a 28-day February', Date.UTC(2027, 1, 28, 12, 0)]
+	])('holds close to the free 1,000 paths %s, with a release deploy', (_, at) => {
+		const history = seedHistory({ seed: 1, count: 300, now: at });
+		expect(history).toHaveLength(300);
+		const release = history.filter((i) => i.paths.length > 100);
+		expect(release).toHaveLength(1);
+		expect(release[0].createTime).toBeGreaterThanOrEqual(monthStart(at));
+		expect(release[0].createTime).toBeLessThanOrEqual(at);
+		expect(statusOf(release[0], at)).toBe('Completed');
+		// The target plus the few small in-progress ones (≤ 3 items each).
+		expect(monthPaths(history, at) - MONTH_PATHS_TARGET).toBeGreaterThanOrEqual(0);
+		expect(monthPaths(history, at) - MONTH_PATHS_TARGET).toBeLessThanOrEqual(9);
+	});
+
+	it('is left to chance for a small history', () => {
+		const history = seedHistory({ seed: 1, count: 30, now });
+		expect(history.every((i) => i.paths.length <= 40)).toBe(true);
 	});
 });

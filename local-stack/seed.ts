@@ -102,6 +102,22 @@ export const historyStart = (now: number): number => {
 	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 2, 1);
 };
 
+/** 00:00 UTC on the first day of `now`'s month: the free allowance counts from here. */
+export const monthStart = (now: number): number => {
+	const d = new Date(now);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+};
+
+/**
+ * Paths the month's release deploy brings the current month's total up to, when the random history
+ * has fewer: close enough to the 1,000 free paths a month that a purge of a few hundred paths crosses
+ * the free tier on any day of the month (cost estimates need that to be visible).
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PayingForInvalidation.html
+ */
+export const MONTH_PATHS_TARGET = 880;
+/** A history this small (unit tests, the size script) gets no release deploy. */
+const RELEASE_MIN_COUNT = 100;
+
 /** How many of the newest seeded invalidations are still InProgress: a few, never near a limit. */
 export const seededInProgress = (count: number) => Math.min(3, Math.floor(count / 10));
 
@@ -133,6 +149,7 @@ export function seedHistory({ seed, count, now }: SeedOptions): Invalidation[] {
 			paths: items(r, distributionId, 40)
 		});
 	}
+	if (count - live >= RELEASE_MIN_COUNT) done[done.length - 1] = releaseDeploy(r, done, now, newId);
 	done.sort((a, b) => a.createTime - b.createTime);
 	// One recent, small InProgress invalidation per distribution at most: ≤ 3 items, ≤ 1 wildcard.
 	for (let i = 0; i < live; i++) {
@@ -152,6 +169,35 @@ export function seedHistory({ seed, count, now }: SeedOptions): Invalidation[] {
 		});
 	}
 	return done;
+}
+
+/**
+ * A per-file release deploy on E1 this month (it takes the place of the last random invalidation,
+ * so the count stays `count`), sized so the month's paths reach MONTH_PATHS_TARGET; placed halfway
+ * between the month's start and ten minutes ago, so it is in the current month on any day.
+ */
+function releaseDeploy(
+	r: Rand,
+	others: readonly Invalidation[],
+	now: number,
+	newId: () => string
+): Invalidation {
+	const start = monthStart(now);
+	const replaced = others[others.length - 1];
+	const monthPaths = others
+		.filter((i) => i !== replaced && i.createTime >= start)
+		.reduce((n, i) => n + i.paths.length, 0);
+	const size = Math.max(1, MONTH_PATHS_TARGET - monthPaths);
+	const version = `v${1 + int(r, 9)}.${int(r, 20)}.${int(r, 10)}`;
+	const createTime = Math.max(start, Math.floor(start + (now - 10 * 60 * 1000 - start) / 2));
+	return {
+		id: newId(),
+		distributionId: 'E1LOCALWWW0001',
+		createTime,
+		completesAt: Math.min(createTime + 20_000, now), // completed: far from the in-progress limits
+		callerReference: `deploy-${version}`,
+		paths: Array.from({ length: size }, (_, i) => `/static/${version}/chunk-${i}.js`)
+	};
 }
 
 /** Distribution `LastModifiedTime`: a little before the history starts. */

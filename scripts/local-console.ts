@@ -30,7 +30,13 @@ export function consoleConfig(urls: StackUrls, base: string) {
 			{ id: 'E2LOCALSHOP001', label: 'shop (production)' },
 			{ id: 'E3LOCALDATA001', label: 'data (team data)' }
 		],
-		pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005 }
+		pricing: {
+			freePathsPerMonth: 1000,
+			pricePerPathUsd: 0.005,
+			confirmAboveUsd: 1,
+			// One distribution declared on a flat-rate plan, so the estimate shows that pricing too.
+			perDistribution: { E3LOCALDATA001: { plan: 'flat-rate' } }
+		}
 	};
 }
 

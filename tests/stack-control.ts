@@ -39,7 +39,14 @@ export const stack = {
 	}) => call('POST', '/settings', s),
 	async invalidations(distributionId: string) {
 		const body = (await call('GET', `/invalidations?distributionId=${distributionId}`)) as {
-			invalidations: { id: string; status: string; callerReference: string; paths: string[] }[];
+			invalidations: {
+				id: string;
+				status: string;
+				/** ISO 8601. */
+				createTime: string;
+				callerReference: string;
+				paths: string[];
+			}[];
 		};
 		return body.invalidations;
 	}

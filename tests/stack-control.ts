@@ -27,8 +27,12 @@ export const stack = {
 	addFault: (fault: { kind: FaultKind; operation?: string; count?: number; ms?: number }) =>
 		call('POST', '/faults', fault),
 	clearFaults: () => call('DELETE', '/faults'),
-	/** Re-seeds the history: in-progress invalidations a test left behind are gone. */
-	reset: () => call('POST', '/reset', {}),
+	/**
+	 * Re-seeds the history: in-progress invalidations a test left behind are gone. `distributionId`
+	 * puts the whole seeded history on that one distribution.
+	 */
+	reset: (opts: { seedCount?: number; seed?: number; distributionId?: string } = {}) =>
+		call('POST', '/reset', opts),
 	settings: (s: {
 		completeAfterMs?: number;
 		tokenTtlSeconds?: number;
@@ -36,7 +40,13 @@ export const stack = {
 	}) => call('POST', '/settings', s),
 	async invalidations(distributionId: string) {
 		const body = (await call('GET', `/invalidations?distributionId=${distributionId}`)) as {
-			invalidations: { id: string; status: string; callerReference: string; paths: string[] }[];
+			invalidations: {
+				id: string;
+				status: string;
+				createTime: string;
+				callerReference: string;
+				paths: string[];
+			}[];
 		};
 		return body.invalidations;
 	}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { DIST, expect, openSignedIn, test } from './fixtures';
+import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
 import { stack } from './stack-control';
 
 // A 250-invalidation history on www: three ListInvalidations pages of 100. Far east of UTC, so a
@@ -49,6 +49,7 @@ test('the history pages through every invalidation as the list scrolls, newest f
 		`${all[0].paths.length} ${all[0].paths.length === 1 ? 'path' : 'paths'}`
 	);
 	await expect(first.getByTestId('row-paths')).toContainText(all[0].paths[0]);
+	await expectAccessible(page);
 
 	const list = page.getByTestId('history-list');
 	await expect(async () => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DIST, expect, openSignedIn, test } from './fixtures';
+import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
 import { stack } from './stack-control';
 
 // The detail page of one invalidation: a 250-invalidation history on www to pick from.
@@ -106,4 +106,5 @@ test('a viewer reads the detail page but cannot run it again', async ({ page }) 
 	await openSignedIn(page, `/d/${DIST.www}/invalidations/${inv.id}`, 'vera@example.com');
 	await expect(page.getByText('Viewers can read history but not purge.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Run again…' })).toHaveCount(0);
+	await expectAccessible(page);
 });

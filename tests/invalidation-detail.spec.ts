@@ -19,7 +19,19 @@ test('the detail page lists every path of a big purge in a virtual list, copies 
 	page,
 	context
 }) => {
-	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await context.grantPermissions(['clipboard-read', 'clipboard-write', 'notifications']);
+	// Records the notifications the page shows (headless Chromium shows none on screen).
+	await context.addInitScript(() => {
+		const w = window as unknown as { shown: string[]; Notification: unknown };
+		const Real = Notification;
+		w.shown = [];
+		w.Notification = class extends Real {
+			constructor(title: string, options?: NotificationOptions) {
+				super(title, options);
+				w.shown.push(`${title}|${options?.body ?? ''}`);
+			}
+		};
+	});
 	const paths = Array.from({ length: 800 }, (_, i) => `/bulk/file-${i}.html`);
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	const id = await purge(page, paths);
@@ -38,10 +50,15 @@ test('the detail page lists every path of a big purge in a virtual list, copies 
 	await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
 	await expect(list.getByText(copied[799], { exact: true })).toBeVisible();
 
-	// Live: it was just sent, so this page sees it complete and says after how long.
+	// Live: it was just sent, so this page sees it complete, says after how long, and notifies.
 	await expect(page.getByTestId('detail-status')).toHaveText('In progress');
+	await page.getByRole('button', { name: 'Notify me when it completes' }).click();
+	await expect(page.getByText('You will get a browser notification')).toBeVisible();
 	await expect(page.getByTestId('detail-status')).toHaveText('Completed', { timeout: 20_000 });
 	await expect(page.getByTestId('time-to-complete')).toContainText(/seen complete \d+ s after/);
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown))
+		.toEqual([`Invalidation completed|${id}: 800 paths purged.`]);
 });
 
 test('copy to new fills the purge form, and asks before touching a draft already typed', async ({

@@ -6,7 +6,7 @@
  * each (pass the detail cache's `get`, so Completed ones are never fetched twice).
  * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ListInvalidations.html
  */
-import type { InvalidationSummary } from '$lib/history/invalidation';
+import type { InvalidationPage } from '$lib/history/invalidation';
 import { createLimiter, type Limited } from '$lib/history/limit-concurrency';
 import { walkMonth } from './month-walk';
 
@@ -16,7 +16,7 @@ export interface MonthUsageSources {
 		distributionId: string,
 		maxItems: number,
 		marker?: string
-	): Promise<{ items: InvalidationSummary[]; next?: string }>;
+	): Promise<InvalidationPage>;
 	/** As DetailCache.get. */
 	getDetail(
 		distributionId: string,

@@ -5,16 +5,14 @@
  * another order, repeats a marker, repeats items or ignores MaxItems is walked to its end instead
  * of being trusted, so nothing of the month is missed and nothing is counted twice.
  */
-import type { InvalidationSummary } from '$lib/history/invalidation';
-
-type Page = { items: InvalidationSummary[]; next?: string };
+import type { InvalidationPage } from '$lib/history/invalidation';
 
 /**
  * The IDs of the invalidations created at or after `monthStart`, in the order listed.
  * @throws the signal's reason when aborted between pages.
  */
 export async function walkMonth(
-	listPage: (marker?: string) => Promise<Page>,
+	listPage: (marker?: string) => Promise<InvalidationPage>,
 	monthStart: Date,
 	signal?: AbortSignal
 ): Promise<string[]> {

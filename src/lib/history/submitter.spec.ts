@@ -14,7 +14,7 @@ describe('submitterOf', () => {
 		['console-1b2c3d4e-aaaa-bbbb-cccc-123456789012', null, "another tool's format"],
 		['cli-1717171717', null, 'the AWS CLI'],
 		['console::id', null, 'no email'],
-		['console:alice@example.com:', null, 'no id'],
+		['console:alice@example.com:', 'alice@example.com', 'an empty id still names the sender'],
 		['', null, 'empty']
 	])('%s → %s (%s)', (ref, who) => expect(submitterOf(ref)).toBe(who));
 

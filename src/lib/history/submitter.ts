@@ -4,8 +4,7 @@
  * same text, so it is an annotation; CloudTrail is the authoritative record:
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/logging_using_cloudtrail.html
  */
-
-const consoleReference = /^console:(.+):([^:]+)$/;
+import { senderOf } from '$lib/purge/draft';
 
 /**
  * The email in a console CallerReference, or null for purges made elsewhere.
@@ -13,8 +12,8 @@ const consoleReference = /^console:(.+):([^:]+)$/;
  * @example submitterOf('cli-1717171717') // null
  */
 export function submitterOf(callerReference: string): string | null {
-	const m = consoleReference.exec(callerReference);
-	return m ? m[1] : null;
+	// One parser for the format, beside the function that writes it; an empty email is nobody.
+	return senderOf(callerReference) || null;
 }
 
 /** For display: the email, or "—" when the purge was made outside the console. */

@@ -154,21 +154,20 @@ export function seedHistory({
 		});
 	}
 	done.sort((a, b) => a.createTime - b.createTime);
-	// One recent, small InProgress invalidation per distribution at most: ≤ 3 items, ≤ 1 wildcard.
+	// One recent, small InProgress invalidation per distribution at most: ≤ 3 file paths and no
+	// wildcard, so every one of the 15 wildcard slots is free for tests that fill them.
 	for (let i = 0; i < live; i++) {
 		const distributionId = only ?? DISTRIBUTION_IDS[i % DISTRIBUTION_IDS.length];
 		const createTime = now - (4 - i) * 60_000 + int(r, 30_000);
 		const paths = items(r, distributionId, 3);
-		const oneWildcard = paths.filter(
-			(p, k) => !p.endsWith('*') || paths.findIndex((q) => q.endsWith('*')) === k
-		);
+		const files = paths.filter((p) => !p.endsWith('*'));
 		done.push({
 			id: newId(),
 			distributionId,
 			createTime,
 			completesAt: now + (2 + i * 2) * 60_000,
 			callerReference: callerReference(r, createTime, distributionId),
-			paths: oneWildcard
+			paths: files.length > 0 ? files : ['/index.html']
 		});
 	}
 	return done;

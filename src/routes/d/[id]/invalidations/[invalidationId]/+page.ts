@@ -3,7 +3,7 @@ import { resolve } from '$app/paths';
 import { appStart } from '$lib/app-start';
 import { cloudFront } from '$lib/aws/load';
 import { distributionIdPattern } from '$lib/config';
-import { invalidationDetails } from '$lib/aws/details';
+import { detailCacheFor } from '$lib/history/session-detail-cache';
 import type { PageLoad } from './$types';
 
 export const prerender = false;
@@ -36,7 +36,7 @@ export const load: PageLoad = ({ params }) => {
 		isWellFormed,
 		reads: {
 			// Through the detail cache: a Completed invalidation read before costs no request.
-			invalidation: invalidationDetails(session).then((c) => c.get(id, invalidationId)),
+			invalidation: detailCacheFor(session).then((c) => c.get(id, invalidationId)),
 			distribution: api.then((a) => a.getDistribution(id))
 		}
 	};

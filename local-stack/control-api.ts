@@ -13,7 +13,7 @@ import { findUser } from './users';
 // browser tests can call it too. Never part of any AWS wire format.
 
 export interface ControlDeps {
-	reseed(opts: { seedCount?: number; seed?: number }): number;
+	reseed(opts: { seedCount?: number; seed?: number; distributionId?: string }): number;
 }
 
 class BadRequest extends Error {}
@@ -84,9 +84,13 @@ export function controlApi(ctx: StackContext, deps: ControlDeps): Handler {
 			const body = await readJson(req);
 			const completeAfterMs = optionalNumber(body, 'completeAfterMs', 0);
 			if (completeAfterMs !== undefined) ctx.settings.completeAfterMs = completeAfterMs;
+			const only = body.distributionId;
+			if (only !== undefined && (typeof only !== 'string' || !DISTRIBUTION_IDS.includes(only)))
+				throw new BadRequest('distributionId must be one of ' + DISTRIBUTION_IDS.join(', '));
 			const count = deps.reseed({
 				seedCount: optionalNumber(body, 'seedCount', 0),
-				seed: optionalNumber(body, 'seed', 0)
+				seed: optionalNumber(body, 'seed', 0),
+				distributionId: only
 			});
 			json(res, 200, { invalidations: count, settings: ctx.settings });
 		},

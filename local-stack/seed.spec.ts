@@ -41,11 +41,25 @@ describe('seedHistory', () => {
 			const buckets = countBuckets(
 				live.filter((i) => i.distributionId === id).flatMap((i) => i.paths)
 			);
-			expect(buckets.wildcards).toBeLessThanOrEqual(1);
+			expect(buckets.wildcards).toBe(0);
 			expect(buckets.files).toBeLessThanOrEqual(3);
 		}
 		// They complete some minutes after start.
 		expect(Math.min(...live.map((i) => i.completesAt))).toBeGreaterThan(now + 60_000);
+	});
+
+	it('puts the whole history on one distribution when asked', () => {
+		const history = seedHistory({ seed: 1, count: 500, now, distributionId: 'E1LOCALWWW0001' });
+		expect(new Set(history.map((i) => i.distributionId))).toEqual(new Set(['E1LOCALWWW0001']));
+		expect(history).toHaveLength(500);
+	});
+
+	it('names the sender of console purges in their CallerReference, as the console writes it', () => {
+		const refs = seedHistory({ seed: 1, count: 400, now }).map((i) => i.callerReference);
+		const console = refs.filter((r) => r.startsWith('console:'));
+		expect(console.length).toBeGreaterThan(50);
+		for (const r of console) expect(r).toMatch(/^console:[^:@]+@example\.com:[0-9a-f-]{36}$/);
+		expect(refs.some((r) => !r.startsWith('console:'))).toBe(true);
 	});
 });
 

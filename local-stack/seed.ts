@@ -34,6 +34,8 @@ const ITEMS: Record<string, ((r: Rand) => string)[]> = {
 		() => '/assets/*',
 		() => '/css/site.css',
 		(r) => `/js/app.${hex(r, 8)}.js`,
+		() => '/js/app.js',
+		() => '/js/*',
 		() => '/img/hero.png',
 		() => '/img/logo.svg',
 		(r) => `/blog/2026/${pick(r, SLUGS)}.html`,
@@ -68,14 +70,25 @@ const WEIGHTS: [string, number][] = [
 	['E3LOCALDATA001', 0.2]
 ];
 
-function pickDistribution(r: Rand): string {
+function pickDistribution(r: Rand, only?: string): string {
 	let x = r();
+	if (only) return only;
 	for (const [id, w] of WEIGHTS) if ((x -= w) < 0) return id;
 	return DISTRIBUTION_IDS[0];
 }
 
-function callerReference(r: Rand, createTime: number): string {
-	const kind = int(r, 3);
+/** Who purges each distribution through the console: demo users and colleagues who never sign in here. */
+const SENDERS: Record<string, string[]> = {
+	E1LOCALWWW0001: ['alice@example.com', 'carol@example.com'],
+	E2LOCALSHOP001: ['alice@example.com', 'dave@example.com'],
+	E3LOCALDATA001: ['bob@example.com']
+};
+const uuid = (r: Rand) => `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-a${hex(r, 3)}-${hex(r, 12)}`;
+
+/** Purges from the console (`console:<email>:<uuid>`), the AWS console, deploys and the CLI. */
+function callerReference(r: Rand, createTime: number, distributionId: string): string {
+	const kind = int(r, 4);
+	if (kind === 3) return `console:${pick(r, SENDERS[distributionId])}:${uuid(r)}`;
 	if (kind === 0)
 		return `console-${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}`;
 	if (kind === 1) return `deploy-${1000 + int(r, 9000)}`;
@@ -95,6 +108,8 @@ export interface SeedOptions {
 	seed: number;
 	count: number;
 	now: number;
+	/** Seed this one distribution only (a long history for one page); default: all three. */
+	distributionId?: string;
 }
 
 export const historyStart = (now: number): number => {
@@ -122,7 +137,12 @@ const RELEASE_MIN_COUNT = 100;
 export const seededInProgress = (count: number) => Math.min(3, Math.floor(count / 10));
 
 /** `count` invalidations sorted oldest first, the last few InProgress for some minutes yet. */
-export function seedHistory({ seed, count, now }: SeedOptions): Invalidation[] {
+export function seedHistory({
+	seed,
+	count,
+	now,
+	distributionId: only
+}: SeedOptions): Invalidation[] {
 	const r = prng(seed);
 	const ids = new Set<string>();
 	const newId = () => {
@@ -138,34 +158,33 @@ export function seedHistory({ seed, count, now }: SeedOptions): Invalidation[] {
 	const live = seededInProgress(count);
 	const done: Invalidation[] = [];
 	for (let i = 0; i < count - live; i++) {
-		const distributionId = pickDistribution(r);
+		const distributionId = pickDistribution(r, only);
 		const createTime = Math.floor(start + r() * (end - start));
 		done.push({
 			id: newId(),
 			distributionId,
 			createTime,
 			completesAt: createTime + 5_000 + int(r, 20_000),
-			callerReference: callerReference(r, createTime),
+			callerReference: callerReference(r, createTime, distributionId),
 			paths: items(r, distributionId, 40)
 		});
 	}
 	if (count - live >= RELEASE_MIN_COUNT) done[done.length - 1] = releaseDeploy(r, done, now, newId);
 	done.sort((a, b) => a.createTime - b.createTime);
-	// One recent, small InProgress invalidation per distribution at most: ≤ 3 items, ≤ 1 wildcard.
+	// One recent, small InProgress invalidation per distribution at most: ≤ 3 file paths and no
+	// wildcard, so every one of the 15 wildcard slots is free for tests that fill them.
 	for (let i = 0; i < live; i++) {
-		const distributionId = DISTRIBUTION_IDS[i % DISTRIBUTION_IDS.length];
+		const distributionId = only ?? DISTRIBUTION_IDS[i % DISTRIBUTION_IDS.length];
 		const createTime = now - (4 - i) * 60_000 + int(r, 30_000);
 		const paths = items(r, distributionId, 3);
-		const oneWildcard = paths.filter(
-			(p, k) => !p.endsWith('*') || paths.findIndex((q) => q.endsWith('*')) === k
-		);
+		const files = paths.filter((p) => !p.endsWith('*'));
 		done.push({
 			id: newId(),
 			distributionId,
 			createTime,
 			completesAt: now + (2 + i * 2) * 60_000,
-			callerReference: callerReference(r, createTime),
-			paths: oneWildcard
+			callerReference: callerReference(r, createTime, distributionId),
+			paths: files.length > 0 ? files : ['/index.html']
 		});
 	}
 	return done;

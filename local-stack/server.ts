@@ -36,6 +36,13 @@ export interface StackOptions {
 	logoutUrls?: string[];
 }
 
+export interface ReseedOptions {
+	seedCount?: number;
+	seed?: number;
+	/** The whole history on this one distribution (e.g. 5,000 for the history benchmark). */
+	distributionId?: string;
+}
+
 export interface RunningStack {
 	urls: StackUrls;
 	/** Live settings (the control API changes them too). */
@@ -43,7 +50,7 @@ export interface RunningStack {
 	callbackUrls: readonly string[];
 	logoutUrls: readonly string[];
 	/** Re-seeds the history (as `POST /_stack/reset`); returns the number of invalidations. */
-	reseed(opts?: { seedCount?: number; seed?: number }): number;
+	reseed(opts?: ReseedOptions): number;
 	close(): Promise<void>;
 }
 
@@ -130,9 +137,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 	};
 
 	let seeding = { seedCount: options.seedCount ?? 300, seed: options.seed ?? 1 };
-	const reseed = (opts: { seedCount?: number; seed?: number } = {}) => {
+	const reseed = (opts: ReseedOptions = {}) => {
 		seeding = { seedCount: opts.seedCount ?? seeding.seedCount, seed: opts.seed ?? seeding.seed };
-		const history = seedHistory({ seed: seeding.seed, count: seeding.seedCount, now: Date.now() });
+		const history = seedHistory({
+			seed: seeding.seed,
+			count: seeding.seedCount,
+			now: Date.now(),
+			distributionId: opts.distributionId
+		});
 		ctx.store.reset(history);
 		ctx.faults.clear();
 		return history.length;

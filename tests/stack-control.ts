@@ -30,8 +30,12 @@ export const stack = {
 	clearFaults: () => call('DELETE', '/faults'),
 	/** Requests a latency fault is still holding. */
 	delaying: async () => ((await call('GET', '/faults')) as { delaying: number }).delaying,
-	/** Re-seeds the history: in-progress invalidations a test left behind are gone. */
-	reset: () => call('POST', '/reset', {}),
+	/**
+	 * Re-seeds the history: in-progress invalidations a test left behind are gone. `distributionId`
+	 * puts the whole seeded history on that one distribution.
+	 */
+	reset: (opts: { seedCount?: number; seed?: number; distributionId?: string } = {}) =>
+		call('POST', '/reset', opts),
 	settings: (s: {
 		completeAfterMs?: number;
 		tokenTtlSeconds?: number;

@@ -1,0 +1,216 @@
+/**
+ * The history of one distribution as the history page holds it: ListInvalidations pages, newest
+ * first, fetched one page at a time as the user scrolls (Marker/NextMarker), and the
+ * GetInvalidation details of the rows that need them, through the shared detail cache (which
+ * bounds concurrency and never fetches a Completed invalidation twice).
+ * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ListInvalidations.html
+ *
+ * Rows that are InProgress are kept live: the newest page is read again with growing delays
+ * (paused while the tab is hidden) until none is left in progress.
+ */
+import { SvelteMap } from 'svelte/reactivity';
+import { toAppError, type AppError } from '$lib/errors';
+import { createPoller, type PollerOptions } from '$lib/live/poller';
+import {
+	isInProgress,
+	type Invalidation,
+	type InvalidationPage,
+	type InvalidationSummary
+} from './invalidation';
+import type { HistoryRow } from './row-filter';
+
+/** Invalidations per ListInvalidations call: the most the API reference allows. */
+export const HISTORY_PAGE_SIZE = 100;
+
+export interface HistorySource {
+	/** One page of ListInvalidations after `marker` (newest first). */
+	page(marker?: string): Promise<InvalidationPage>;
+	/** One invalidation's detail, through the shared detail cache. */
+	detail(id: string): Promise<Invalidation>;
+}
+
+/** Details arriving close together are shown together: one re-render, not one per answer. */
+const DETAIL_FLUSH_MS = 50;
+
+export class HistoryList {
+	#source: HistorySource;
+	#rows = $state.raw<InvalidationSummary[]>([]);
+	#exhausted = $state(false);
+	#loading = $state(false);
+	#error = $state.raw<AppError | null>(null);
+	#pages = $state(0);
+	#next: string | undefined;
+	#pending: Promise<void> | null = null;
+
+	// Plain maps on purpose: a burst of answers re-renders once, through #detailVersion.
+	/* eslint-disable svelte/prefer-svelte-reactivity */
+	#details = new Map<string, Invalidation>();
+	#detailErrors = new Map<string, AppError>();
+	#requested = new Map<string, Promise<void>>();
+	/* eslint-enable svelte/prefer-svelte-reactivity */
+	#detailVersion = $state(0);
+	#flush: ReturnType<typeof setTimeout> | undefined;
+
+	/** When this page saw each one turn Completed (CloudFront reports no completion time). */
+	#completedAt = new SvelteMap<string, Date>();
+	#gaveUp = $state(false);
+	#poller;
+
+	/** `first`: the load's first page, already under way. */
+	constructor(source: HistorySource, first: Promise<InvalidationPage>, poll: PollerOptions = {}) {
+		this.#source = source;
+		this.#poller = createPoller(() => this.#refreshNewest(), {
+			...poll,
+			onGiveUp: () => (this.#gaveUp = true)
+		});
+		void this.#loadPage(first);
+	}
+
+	get rows() {
+		return this.#rows;
+	}
+	/** Every page has been read: the history ends here. */
+	get exhausted() {
+		return this.#exhausted;
+	}
+	get loading() {
+		return this.#loading;
+	}
+	get error() {
+		return this.#error;
+	}
+	/** ListInvalidations pages read so far. */
+	get pages() {
+		return this.#pages;
+	}
+	get gaveUp() {
+		return this.#gaveUp;
+	}
+	get inProgress() {
+		return this.#rows.filter((r) => isInProgress(r.status)).length;
+	}
+	completedAt(id: string): Date | undefined {
+		return this.#completedAt.get(id);
+	}
+
+	/** The detail of `id` once fetched; reading it re-renders when details arrive. */
+	detail(id: string): Invalidation | undefined {
+		void this.#detailVersion;
+		return this.#details.get(id);
+	}
+	detailError(id: string): AppError | undefined {
+		void this.#detailVersion;
+		return this.#detailErrors.get(id);
+	}
+	/** How many details have been fetched (or failed) so far. */
+	get detailsKnown() {
+		void this.#detailVersion;
+		return this.#details.size + this.#detailErrors.size;
+	}
+
+	/** Rows joined with the details known so far, for filtering. */
+	get joined(): HistoryRow[] {
+		void this.#detailVersion;
+		return this.#rows.map((summary) => ({ summary, detail: this.#details.get(summary.id) }));
+	}
+
+	/** Reads the next page unless one is being read or the history is exhausted. */
+	loadMore = (): Promise<void> => {
+		if (this.#pending) return this.#pending;
+		if (this.#exhausted || this.#pages === 0) return Promise.resolve();
+		return this.#loadPage(this.#source.page(this.#next));
+	};
+
+	/** After a failed page: the same page again. */
+	retry = (): Promise<void> => {
+		this.#error = null;
+		if (this.#pages === 0) return this.#loadPage(this.#source.page());
+		return this.loadMore();
+	};
+
+	#loadPage(read: Promise<InvalidationPage>): Promise<void> {
+		this.#loading = true;
+		this.#pending = (async () => {
+			try {
+				const page = await read;
+				const known = new Set(this.#rows.map((r) => r.id)); // eslint-disable-line svelte/prefer-svelte-reactivity -- a local lookup
+				this.#rows = [...this.#rows, ...page.items.filter((r) => !known.has(r.id))];
+				this.#next = page.next;
+				this.#exhausted = !page.next || page.items.length === 0;
+				this.#pages++;
+				this.#error = null;
+				if (this.inProgress > 0 && this.#pages === 1) this.#poller.restart();
+			} catch (e) {
+				this.#error = toAppError(e);
+			} finally {
+				this.#loading = false;
+				this.#pending = null;
+			}
+		})();
+		return this.#pending;
+	}
+
+	/** Fetch the details of these rows (once each); resolves when all have answered. */
+	loadDetails = (ids: readonly string[]): Promise<void> =>
+		Promise.all(ids.map((id) => this.#loadDetail(id))).then(() => undefined);
+
+	#loadDetail(id: string): Promise<void> {
+		const known = this.#requested.get(id);
+		if (known) return known;
+		const request = this.#source.detail(id).then(
+			(inv) => {
+				this.#details.set(id, inv);
+				this.#detailErrors.delete(id);
+				this.#changed();
+			},
+			(e: unknown) => {
+				this.#detailErrors.set(id, toAppError(e));
+				this.#requested.delete(id); // may be asked for again later
+				this.#changed();
+			}
+		);
+		this.#requested.set(id, request);
+		return request;
+	}
+
+	#changed() {
+		this.#flush ??= setTimeout(() => {
+			this.#flush = undefined;
+			this.#detailVersion++;
+		}, DETAIL_FLUSH_MS);
+	}
+
+	/** Live status: the newest page again; new invalidations go on top, statuses are updated. */
+	async #refreshNewest(): Promise<boolean> {
+		try {
+			const page = await this.#source.page();
+			/* eslint-disable svelte/prefer-svelte-reactivity -- local lookups, not state */
+			const fresh = new Map(page.items.map((r) => [r.id, r]));
+			const known = new Set(this.#rows.map((r) => r.id));
+			/* eslint-enable svelte/prefer-svelte-reactivity */
+			const now = new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp
+			const updated = this.#rows.map((row) => {
+				const next = fresh.get(row.id);
+				if (!next || next.status === row.status) return row;
+				if (isInProgress(row.status) && !isInProgress(next.status))
+					this.#completedAt.set(row.id, now);
+				return next;
+			});
+			this.#rows = [...page.items.filter((r) => !known.has(r.id)), ...updated];
+		} catch {
+			// A failed poll is tried again at the next delay; the rows keep their last status.
+		}
+		return this.inProgress > 0;
+	}
+
+	/** "Check again" after live checks gave up, or after a purge from this page. */
+	refresh = () => {
+		this.#gaveUp = false;
+		this.#poller.restart();
+	};
+
+	stop = () => {
+		this.#poller.stop();
+		clearTimeout(this.#flush);
+	};
+}

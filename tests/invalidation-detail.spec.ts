@@ -1,0 +1,127 @@
+import type { Page } from '@playwright/test';
+import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
+import { stack } from './stack-control';
+
+// The detail page of one invalidation: a 250-invalidation history on www to pick from.
+test.beforeAll(() => stack.reset({ seedCount: 250, seed: 3, distributionId: DIST.www }));
+test.afterAll(() => stack.reset({ seedCount: 300, seed: 1 }));
+
+/** Purges `paths` from the purge page; returns the new invalidation's ID. */
+async function purge(page: Page, paths: string[]) {
+	await page.getByLabel(/Paths to invalidate/).fill(paths.join('\n'));
+	await page.getByRole('button', { name: `Invalidate ${paths.length} paths` }).click();
+	const id = page.getByTestId('invalidation-id');
+	await expect(id).toHaveText(/^I[A-Z0-9]+$/);
+	return (await id.textContent())?.trim() ?? '';
+}
+
+test('the detail page lists every path of a big purge in a virtual list, copies them all, and goes live', async ({
+	page,
+	context
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write', 'notifications']);
+	// Records the notifications the page shows (headless Chromium shows none on screen).
+	await context.addInitScript(() => {
+		const w = window as unknown as { shown: string[]; Notification: unknown };
+		const Real = Notification;
+		w.shown = [];
+		w.Notification = class extends Real {
+			constructor(title: string, options?: NotificationOptions) {
+				super(title, options);
+				w.shown.push(`${title}|${options?.body ?? ''}`);
+			}
+		};
+	});
+	const paths = Array.from({ length: 800 }, (_, i) => `/bulk/file-${i}.html`);
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const id = await purge(page, paths);
+	await page.goto(`/_console/d/${DIST.www}/invalidations/${id}`);
+	await expect(page.getByRole('heading', { name: '800 paths' })).toBeVisible();
+	await expect(page.getByTestId('detail-who')).toContainText('alice@example.com');
+	const list = page.getByTestId('path-list');
+	await expect(list.getByText(/^\/bulk\/file-\d+\.html$/).first()).toBeVisible();
+	expect(await list.locator('div.font-mono').count()).toBeLessThan(60);
+
+	await page.getByRole('button', { name: 'Copy all' }).click();
+	await expect(page.getByText('Copied 800 paths, one per line.')).toBeVisible();
+	// In the order CloudFront lists them, which need not be the order sent.
+	const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+	expect([...copied].sort()).toEqual([...paths].sort());
+	await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+	await expect(list.getByText(copied[799], { exact: true })).toBeVisible();
+
+	// Live: it was just sent, so this page sees it complete, says after how long, and notifies.
+	await expect(page.getByTestId('detail-status')).toHaveText('In progress');
+	await page.getByRole('button', { name: 'Notify me when it completes' }).click();
+	await expect(page.getByText('You will get a browser notification')).toBeVisible();
+	await expect(page.getByTestId('detail-status')).toHaveText('Completed', { timeout: 20_000 });
+	await expect(page.getByTestId('time-to-complete')).toContainText(/seen complete \d+ s after/);
+	await expect
+		.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown))
+		.toEqual([`Invalidation completed|${id}: 800 paths purged.`]);
+});
+
+test('copy to new fills the purge form, and asks before touching a draft already typed', async ({
+	page
+}) => {
+	const inv = (await stack.invalidations(DIST.www)).find((i) => i.paths.length >= 2);
+	if (!inv) throw new Error('the seeded history has a purge of two paths or more');
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	await page.getByLabel(/Paths to invalidate/).fill('/mine.html');
+	await page.goto(`/_console/d/${DIST.www}/invalidations/${inv.id}`);
+	await page.getByRole('button', { name: 'Copy to new' }).click();
+	await expect(page.getByTestId('draft-conflict')).toContainText('already has 1 line');
+	await page.getByRole('button', { name: 'Add to my draft' }).click();
+	await expect(page).toHaveURL(new RegExp(`/d/${DIST.www}$`));
+	const box = page.getByLabel(/Paths to invalidate/);
+	await expect(box).toHaveValue(/^\/mine\.html\n/);
+	// Its items below what was typed, in the order CloudFront lists them.
+	const lines = (await box.inputValue()).split('\n');
+	expect(lines[0]).toBe('/mine.html');
+	expect(lines.slice(1).sort()).toEqual([...inv.paths].sort());
+});
+
+test('run again sends a new invalidation of the same items, once, after showing its cost', async ({
+	page
+}) => {
+	const before = await stack.invalidations(DIST.www);
+	const inv = before.find((i) => i.status === 'Completed' && i.paths.length === 3);
+	if (!inv) throw new Error('the seeded history has a completed purge of three paths');
+	await openSignedIn(page, `/d/${DIST.www}/invalidations/${inv.id}`, 'alice@example.com');
+	await expect(page.getByTestId('run-again-cost')).toHaveText(
+		"$0.00 while the account's free paths for this month last, $0.015 (3 paths) once they are used up."
+	);
+	await expect(page.getByTestId('still-running')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Run again…' }).click();
+	await page.getByRole('button', { name: 'Invalidate 3 items again' }).click();
+	await expect(page).not.toHaveURL(new RegExp(`/invalidations/${inv.id}$`));
+	const newId = /\/invalidations\/([A-Z0-9]+)$/.exec(page.url())?.[1];
+	const after = await stack.invalidations(DIST.www);
+	expect(after).toHaveLength(before.length + 1);
+	expect(after[0].id).toBe(newId);
+	// CloudFront does not promise to echo items in the order sent (nor does the stack).
+	expect([...after[0].paths].sort()).toEqual([...inv.paths].sort());
+	expect(after[0].callerReference).toMatch(/^console:alice@example\.com:/);
+	expect(after[0].callerReference).not.toBe(inv.callerReference);
+	await expect(page.getByTestId('detail-status')).toHaveText(/In progress|Completed/);
+});
+
+test('running a copy of an invalidation still in progress warns that both are billed', async ({
+	page
+}) => {
+	await stack.settings({ completeAfterMs: 600_000 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const id = await purge(page, ['/slow/a.html', '/slow/b.html']);
+	await page.goto(`/_console/d/${DIST.www}/invalidations/${id}`);
+	await expect(page.getByTestId('still-running')).toContainText(
+		'Running it again does not stop it: the paths in both are invalidated, and billed, twice.'
+	);
+});
+
+test('a viewer reads the detail page but cannot run it again', async ({ page }) => {
+	const inv = (await stack.invalidations(DIST.www))[10];
+	await openSignedIn(page, `/d/${DIST.www}/invalidations/${inv.id}`, 'vera@example.com');
+	await expect(page.getByText('Viewers can read history but not purge.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Run again…' })).toHaveCount(0);
+	await expectAccessible(page);
+});

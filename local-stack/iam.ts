@@ -25,7 +25,8 @@ const READ = [
 	'cloudfront:GetInvalidation',
 	'cloudfront:ListInvalidations'
 ];
-// ListDistributions has no resource type, so it can only be granted on "*" (auth-and-hosting.md §5).
+// ListDistributions has no resource type, so it can only be granted on "*"
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudfront.html).
 const LIST_ALL: Statement = {
 	Sid: 'ListAll',
 	Effect: 'Allow',
@@ -91,7 +92,7 @@ export function evaluate(
 export const assumedRoleArn = (role: string): string =>
 	`arn:aws:sts::${ACCOUNT_ID}:assumed-role/${role.split('/').pop()}/CognitoIdentityCredentials`;
 
-/** AWS's AccessDenied wording (keenon/AddBiomechanics#272, wire-formats.md §2.2). */
+/** AWS's AccessDenied wording (as quoted in keenon/AddBiomechanics#272). */
 export function accessDeniedMessage(role: string, action: string, resource: string, d: Decision) {
 	const why =
 		d === 'explicit-deny'

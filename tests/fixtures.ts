@@ -58,7 +58,22 @@ export const consoleTest = base.extend<object, { localConsole: string }>({
 });
 
 /** Every test: a clean stack (no faults) and no CSP violation in any page it opened. */
-export const test = consoleTest.extend<{ cspViolations: string[] }>({
+export const test = consoleTest.extend<{ cspViolations: string[]; cleanStack: void }>({
+	// A fixture, not a beforeEach in this module: a hook registered at import runs only in the
+	// first spec file a worker loads.
+	cleanStack: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
+		async ({}, use) => {
+			await stack.clearFaults();
+			await stack.settings({
+				tokenTtlSeconds: 3600,
+				credentialTtlSeconds: 3600,
+				completeAfterMs: 3000
+			});
+			await use();
+		},
+		{ auto: true }
+	],
 	cspViolations: [
 		async ({ context }, use) => {
 			const violations: string[] = [];
@@ -76,15 +91,6 @@ export const test = consoleTest.extend<{ cspViolations: string[] }>({
 		},
 		{ auto: true }
 	]
-});
-
-test.beforeEach(async () => {
-	await stack.clearFaults();
-	await stack.settings({
-		tokenTtlSeconds: 3600,
-		credentialTtlSeconds: 3600,
-		completeAfterMs: 3000
-	});
 });
 
 export { expect };

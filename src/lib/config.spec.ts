@@ -9,7 +9,7 @@ import {
 	type Config
 } from './config';
 
-// Fields: auth-and-hosting.md §1 (config.json).
+// Fields: README.md, Configuration.
 
 type Json = Record<string, unknown>;
 

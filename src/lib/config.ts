@@ -1,6 +1,6 @@
 /**
  * Runtime configuration: `config.json` beside `index.html`, written at deploy time, so one build
- * serves any account (auth-and-hosting.md §1). Everything here is validated before use: a bad file
+ * serves any account. Everything here is validated before use: a bad file
  * gets a screen naming the field, never a half-working console.
  */
 
@@ -305,5 +305,8 @@ function parseDistributions(v: unknown): DistributionEntry[] {
 	});
 }
 
-/** The logins key for the identity pool is the issuer without its scheme (auth-and-hosting.md §1). */
+/**
+ * The logins key for the identity pool is the issuer without its scheme
+ * (https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-integrating-user-pools-with-identity-pools.html).
+ */
 export const loginsKey = (config: Config): string => config.auth.issuer.replace(/^https?:\/\//, '');

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { readClaims, roleFromGroups, roleName, type Identity } from './claims';
 
-// ID token claims and group mapping: auth-and-hosting.md §4.3
+// ID token claims and group mapping: the groups of the reference deployment (infra/)
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html).
 
 const operatorRole = 'arn:aws:iam::111122223333:role/console-operator';

@@ -1,6 +1,6 @@
 /**
  * Who is signed in, from the (already validated) ID token claims. The role shown here is a UI hint:
- * IAM enforces, and AccessDenied is shown as such (auth-and-hosting.md §3 step 7).
+ * IAM enforces, and AccessDenied is shown as such.
  */
 
 export type ConsoleRole = 'operator' | 'viewer' | 'none';
@@ -16,7 +16,7 @@ export interface Identity {
 	expiresAt: number;
 }
 
-// Group names of the reference deployment (auth-and-hosting.md §4.3).
+// Group names of the reference deployment (the groups infra/ creates; README, Deploy to AWS).
 const OPERATOR_GROUP = 'operators';
 const VIEWER_GROUP = 'viewers';
 

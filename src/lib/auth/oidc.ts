@@ -77,7 +77,8 @@ export async function authorizationUrl(
 		redirect_uri: redirectUri(config, origin),
 		scope: config.auth.scopes.join(' '),
 		state: pending.state,
-		// Cognito advertises no PKCE methods, so send PKCE and a nonce both (auth-and-hosting.md §3).
+		// Cognito advertises no PKCE methods, so send PKCE and a nonce both
+		// (as oauth4webapi's examples/oidc.ts does when S256 is not advertised).
 		nonce: pending.nonce,
 		code_challenge: await oauth.calculatePKCECodeChallenge(pending.verifier),
 		code_challenge_method: 'S256'

@@ -1,6 +1,6 @@
 /**
  * The signed-in session. Tokens live in memory only: the console shares an origin with the site it
- * purges (auth-and-hosting.md §6.8). Only the short-lived PKCE state goes to sessionStorage, and
+ * purges, so any script of that site could read what Web Storage holds. Only the short-lived PKCE state goes to sessionStorage, and
  * only until the callback. A reload signs in again, silently while Cognito's own session lasts.
  */
 import type { Config } from '$lib/config';

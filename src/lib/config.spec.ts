@@ -53,7 +53,12 @@ describe('parseConfig: a valid file', () => {
 			},
 			endpoints: { cloudfront: null, cognitoIdentity: null },
 			distributions: [{ id: 'E1ABCDEF', label: 'www (production)' }],
-			pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005 }
+			pricing: {
+				freePathsPerMonth: 1000,
+				pricePerPathUsd: 0.005,
+				confirmAboveUsd: 1,
+				perDistribution: {}
+			}
 		} satisfies Config);
 	});
 
@@ -199,15 +204,49 @@ describe('parseConfig: a valid file', () => {
 			path: 'pricing',
 			value: undefined,
 			read: (c: Config) => c.pricing,
-			expected: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005 },
-			why: "AWS's published figures by default"
+			expected: {
+				freePathsPerMonth: 1000,
+				pricePerPathUsd: 0.005,
+				confirmAboveUsd: 1,
+				perDistribution: {}
+			},
+			why: "AWS's published figures by default, confirmation above $1"
 		},
 		{
 			path: 'pricing',
 			value: { freePathsPerMonth: 0 },
 			read: (c: Config) => c.pricing,
-			expected: { freePathsPerMonth: 0, pricePerPathUsd: 0.005 },
+			expected: {
+				freePathsPerMonth: 0,
+				pricePerPathUsd: 0.005,
+				confirmAboveUsd: 1,
+				perDistribution: {}
+			},
 			why: 'zero is allowed; a missing figure gets its default'
+		},
+		{
+			path: 'pricing.confirmAboveUsd',
+			value: 0,
+			read: (c: Config) => c.pricing.confirmAboveUsd,
+			expected: 0,
+			why: 'zero: every billed purge asks for confirmation'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: { E2SHOP: { plan: 'flat-rate' }, E3DATA: { pricePerPathUsd: 0.01 } },
+			read: (c: Config) => c.pricing.perDistribution,
+			expected: {
+				E2SHOP: { plan: 'flat-rate' },
+				E3DATA: { plan: 'per-path', pricePerPathUsd: 0.01 }
+			},
+			why: 'a flat-rate plan, and a price override that defaults to per-path'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: { E3DATA: { plan: 'per-path', pricePerPathUsd: 0 } },
+			read: (c: Config) => c.pricing.perDistribution,
+			expected: { E3DATA: { plan: 'per-path', pricePerPathUsd: 0 } },
+			why: 'an explicit per-path plan, at no cost'
 		}
 	])('$path = $value: $why', ({ path, value, read, expected }) => {
 		expect(read(parseConfig(withField(path, value)))).toEqual(expected);
@@ -460,6 +499,69 @@ describe('parseConfig: a bad file names the field and says what is expected', ()
 			field: 'pricing.pricePerPathUsd',
 			problem: /number of zero or more/,
 			why: 'null'
+		},
+		{
+			path: 'pricing.freePathsPerMonth',
+			value: 999.5,
+			field: 'pricing.freePathsPerMonth',
+			problem: /whole number/,
+			why: 'half a path'
+		},
+		{
+			path: 'pricing.confirmAboveUsd',
+			value: -1,
+			field: 'pricing.confirmAboveUsd',
+			problem: /number of zero or more/,
+			why: 'a negative threshold'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: [],
+			field: 'pricing.perDistribution',
+			problem: /must be an object/,
+			why: 'a list instead of a map by ID'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: { e1lower: { plan: 'flat-rate' } },
+			field: 'pricing.perDistribution.e1lower',
+			problem: /distribution ID/,
+			why: 'a key that is not a distribution ID'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: { E1ABCDEF: 'flat-rate' },
+			field: 'pricing.perDistribution.E1ABCDEF',
+			problem: /must be an object/,
+			why: 'a bare string'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: { E1ABCDEF: { plan: 'free' } },
+			field: 'pricing.perDistribution.E1ABCDEF.plan',
+			problem: /"per-path" or "flat-rate"/,
+			why: 'an unknown plan'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: { E1ABCDEF: { plan: 'per-path' } },
+			field: 'pricing.perDistribution.E1ABCDEF.pricePerPathUsd',
+			problem: /is required/,
+			why: 'a per-path override without its price'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: { E1ABCDEF: { plan: 'flat-rate', pricePerPathUsd: 0.005 } },
+			field: 'pricing.perDistribution.E1ABCDEF.pricePerPathUsd',
+			problem: /cannot be set/,
+			why: 'a price on a flat-rate plan is contradictory'
+		},
+		{
+			path: 'pricing.perDistribution',
+			value: { E1ABCDEF: { pricePerPathUsd: -0.005 } },
+			field: 'pricing.perDistribution.E1ABCDEF.pricePerPathUsd',
+			problem: /number of zero or more/,
+			why: 'a negative override'
 		}
 	])('$field ← $value: $why', ({ path, value, field, problem }) => {
 		const error = errorFrom(withField(path, value));
@@ -514,7 +616,9 @@ describe('parseConfig: a bad file names the field and says what is expected', ()
 			'endpoints.cloudfront',
 			'distributions',
 			'pricing',
-			'pricing.freePathsPerMonth'
+			'pricing.freePathsPerMonth',
+			'pricing.confirmAboveUsd',
+			'pricing.perDistribution'
 		];
 		fc.assert(
 			fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, value) => {

@@ -24,7 +24,23 @@ export interface Config {
 	};
 	endpoints: { cloudfront: string | null; cognitoIdentity: string | null };
 	distributions: DistributionEntry[];
-	pricing: { freePathsPerMonth: number; pricePerPathUsd: number };
+	pricing: PricingConfig;
+}
+
+/** How one distribution is billed for invalidation paths, when it differs from the account's. */
+export type DistributionPricingConfig =
+	| { plan: 'per-path'; pricePerPathUsd: number }
+	/** Declared by the deployer: AWS's pages don't say whether flat-rate plans bill paths. */
+	| { plan: 'flat-rate' };
+
+export interface PricingConfig {
+	/** Free paths per month for the whole AWS account. */
+	freePathsPerMonth: number;
+	pricePerPathUsd: number;
+	/** A purge estimated above this many dollars asks for confirmation showing the amount. */
+	confirmAboveUsd: number;
+	/** Keyed by distribution ID. */
+	perDistribution: Record<string, DistributionPricingConfig>;
 }
 
 export class ConfigError extends Error {
@@ -53,7 +69,7 @@ export const exampleConfig = {
 	},
 	endpoints: { cloudfront: null, cognitoIdentity: null },
 	distributions: [{ id: 'E1ABCDEF', label: 'www (production)' }],
-	pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005 }
+	pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005, confirmAboveUsd: 1 }
 };
 
 type Json = Record<string, unknown>;
@@ -161,7 +177,6 @@ export function parseConfig(raw: unknown, base = ''): Config {
 	if (!scopes.includes('openid'))
 		throw new ConfigError('auth.scopes', 'must include "openid" (the ID token comes with it)');
 	const endpoints = root.endpoints === undefined ? {} : object(root.endpoints, 'endpoints');
-	const pricing = root.pricing === undefined ? {} : object(root.pricing, 'pricing');
 	return Object.freeze({
 		region,
 		identityPoolId,
@@ -184,15 +199,61 @@ export function parseConfig(raw: unknown, base = ''): Config {
 			cognitoIdentity: optionalUrl(endpoints.cognitoIdentity, 'endpoints.cognitoIdentity')
 		},
 		distributions: parseDistributions(root.distributions),
-		pricing: {
-			freePathsPerMonth: positiveNumber(
-				pricing.freePathsPerMonth,
-				'pricing.freePathsPerMonth',
-				1000
-			),
-			pricePerPathUsd: positiveNumber(pricing.pricePerPathUsd, 'pricing.pricePerPathUsd', 0.005)
-		}
+		pricing: parsePricing(root.pricing)
 	});
+}
+
+// Defaults: 1,000 free paths a month per account, then $0.005 a path
+// (https://aws.amazon.com/cloudfront/pricing/,
+// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PayingForInvalidation.html).
+function parsePricing(v: unknown): PricingConfig {
+	const pricing = v === undefined ? {} : object(v, 'pricing');
+	const perDistribution =
+		pricing.perDistribution === undefined
+			? {}
+			: object(pricing.perDistribution, 'pricing.perDistribution');
+	return {
+		freePathsPerMonth: wholeNumber(pricing.freePathsPerMonth, 'pricing.freePathsPerMonth', 1000),
+		pricePerPathUsd: positiveNumber(pricing.pricePerPathUsd, 'pricing.pricePerPathUsd', 0.005),
+		confirmAboveUsd: positiveNumber(pricing.confirmAboveUsd, 'pricing.confirmAboveUsd', 1),
+		perDistribution: Object.fromEntries(
+			Object.entries(perDistribution).map(([id, entry]) => [id, distributionPricing(id, entry)])
+		)
+	};
+}
+
+function distributionPricing(id: string, v: unknown): DistributionPricingConfig {
+	const field = `pricing.perDistribution.${id}`;
+	if (!distributionIdPattern.test(id))
+		throw new ConfigError(field, 'must be keyed by a distribution ID such as "E1ABCDEF"');
+	const entry = object(v, field);
+	const plan = entry.plan ?? 'per-path';
+	if (plan === 'flat-rate') {
+		if (entry.pricePerPathUsd !== undefined)
+			throw new ConfigError(
+				`${field}.pricePerPathUsd`,
+				'cannot be set with "plan": "flat-rate" (a flat-rate plan is not billed per path)'
+			);
+		return { plan };
+	}
+	if (plan !== 'per-path')
+		throw new ConfigError(`${field}.plan`, 'must be "per-path" or "flat-rate"');
+	if (entry.pricePerPathUsd === undefined)
+		throw new ConfigError(
+			`${field}.pricePerPathUsd`,
+			'is required for a per-path override, e.g. 0.005 (or set "plan": "flat-rate")'
+		);
+	return {
+		plan,
+		pricePerPathUsd: positiveNumber(entry.pricePerPathUsd, `${field}.pricePerPathUsd`, 0)
+	};
+}
+
+function wholeNumber(v: unknown, field: string, fallback: number): number {
+	const n = positiveNumber(v, field, fallback);
+	if (!Number.isSafeInteger(n))
+		throw new ConfigError(field, 'must be a whole number of zero or more');
+	return n;
 }
 
 function parseDistributions(v: unknown): DistributionEntry[] {

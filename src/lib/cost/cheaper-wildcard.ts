@@ -1,0 +1,83 @@
+/**
+ * "These 240 paths under /img/ cost $1.20; /img/* costs $0.005 or nothing": one wildcard is billed
+ * as one path however many files it covers, so files sharing a directory may be cheaper as `dir/*`.
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PayingForInvalidation.html
+ * A wildcard also purges files not listed and takes one of the 15 in-progress wildcard slots
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html),
+ * so this is a suggestion for the user, never applied silently.
+ */
+import { classify } from '$lib/paths/parse-paste';
+import type { Micros } from './money';
+import type { PathPricing } from './pricing';
+
+export interface WildcardSuggestion {
+	/** The directory the files share, e.g. `/img/`. */
+	directory: string;
+	/** What to send instead, e.g. `/img/*`. */
+	wildcard: string;
+	/** The listed file paths it replaces, in the order given. */
+	files: string[];
+	/** What those files add to this purge's cost. */
+	filesCostMicros: Micros;
+	/** What the wildcard would add instead (zero while free paths last). */
+	wildcardCostMicros: Micros;
+}
+
+/**
+ * The marginal cost of a purge of `n` paths on one distribution with `freeLeft` free paths.
+ * @example costOfPaths(10, perPath5000)(12) // 10_000
+ */
+export const costOfPaths =
+	(freeLeft: number, pricing: PathPricing) =>
+	(n: number): Micros =>
+		pricing.plan === 'flat-rate'
+			? 0
+			: Math.max(0, n - Math.max(0, freeLeft)) * pricing.pricePerPathMicros;
+
+/** `/img/a.jpg?v=2` → `/img/`; null for a file at the root (the wildcard would be `/*`). */
+export function directoryOf(path: string): string | null {
+	const beforeQuery = path.split('?')[0];
+	const slash = beforeQuery.lastIndexOf('/');
+	return slash > 0 ? beforeQuery.slice(0, slash + 1) : null;
+}
+
+/**
+ * Directories whose listed files cost more than one wildcard would, biggest saving first.
+ * The root is never suggested (`/*` purges the whole site), nor a directory whose wildcard is
+ * already in the list (folding removes those files instead).
+ * @example suggestWildcards(['/img/1.jpg', …240 files], costOfPaths(0, perPath5000))
+ * // → [{ directory: '/img/', wildcard: '/img/*', files: [...240], filesCostMicros: 1_200_000,
+ * //      wildcardCostMicros: 5000 }]
+ */
+export function suggestWildcards(
+	items: readonly string[],
+	costOf: (paths: number) => Micros
+): WildcardSuggestion[] {
+	const present = new Set(items);
+	const groups = new Map<string, string[]>();
+	for (const item of items) {
+		if (classify(item) !== 'file') continue;
+		const directory = directoryOf(item);
+		if (directory === null || present.has(`${directory}*`)) continue;
+		const group = groups.get(directory);
+		if (group) group.push(item);
+		else groups.set(directory, [item]);
+	}
+	const total = items.length;
+	const suggestions: WildcardSuggestion[] = [];
+	for (const [directory, files] of groups) {
+		const rest = total - files.length;
+		const filesCostMicros = costOf(total) - costOf(rest);
+		const wildcardCostMicros = costOf(rest + 1) - costOf(rest);
+		if (files.length > 1 && wildcardCostMicros < filesCostMicros)
+			suggestions.push({
+				directory,
+				wildcard: `${directory}*`,
+				files,
+				filesCostMicros,
+				wildcardCostMicros
+			});
+	}
+	const saving = (s: WildcardSuggestion) => s.filesCostMicros - s.wildcardCostMicros;
+	return suggestions.sort((a, b) => saving(b) - saving(a) || (a.directory < b.directory ? -1 : 1));
+}

@@ -91,16 +91,16 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('QueueRunner', () => {
-	it('sends 7,000 paths as three batches, each as room frees, every path once', async () => {
+	it('sends 7,000 paths as three batches of at most 2,500, each as room frees, every path once', async () => {
 		const runner = new QueueRunner(queueOf(files(7000)), deps());
 		const done = runner.run(new AbortController().signal);
 		await vi.advanceTimersByTimeAsync(0);
-		expect(cf.invalidations.map((i) => i.paths.length)).toEqual([3000]);
+		expect(cf.invalidations.map((i) => i.paths.length)).toEqual([2500]);
 		await vi.advanceTimersByTimeAsync(19_000);
 		expect(cf.invalidations).toHaveLength(1); // no room until the first completes
 		await vi.advanceTimersByTimeAsync(120_000);
 		expect(await done).toEqual({ kind: 'finished' });
-		expect(cf.invalidations.map((i) => i.paths.length)).toEqual([3000, 3000, 1000]);
+		expect(cf.invalidations.map((i) => i.paths.length)).toEqual([2500, 2500, 2000]);
 		expect(cf.allPaths()).toEqual(files(7000));
 		expect(cf.requests).toHaveLength(3); // never refused: the room was read first
 		const p = progressOf(runner.queue, Date.now());
@@ -162,7 +162,7 @@ describe('QueueRunner', () => {
 		const done = second.run(new AbortController().signal);
 		await vi.advanceTimersByTimeAsync(120_000);
 		expect(await done).toEqual({ kind: 'finished' });
-		expect(cf.invalidations.map((i) => i.paths.length)).toEqual([3000, 1000]);
+		expect(cf.invalidations.map((i) => i.paths.length)).toEqual([2500, 1500]);
 		expect(new Set(cf.allPaths()).size).toBe(cf.allPaths().length);
 		expect(second.queue.batches[0].invalidationId).toBe('I1');
 	});
@@ -175,12 +175,17 @@ describe('QueueRunner', () => {
 		await vi.advanceTimersByTimeAsync(60_000);
 		expect(await done).toEqual({ kind: 'finished' });
 		expect(cf.invalidations).toHaveLength(1);
-		expect(runner.queue.batches.map((b) => b.state)).toEqual(['completed', 'stopped', 'stopped']);
+		expect(runner.queue.batches.map((b) => b.state)).toEqual([
+			'completed',
+			'stopped',
+			'stopped',
+			'stopped'
+		]);
 		expect(progressOf(runner.queue, Date.now()).paths).toEqual({
 			total: 9000,
-			sent: 3000,
-			completed: 3000,
-			stopped: 6000
+			sent: 2500,
+			completed: 2500,
+			stopped: 6500
 		});
 	});
 

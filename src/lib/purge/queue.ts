@@ -37,6 +37,14 @@ export interface PurgeQueue {
 	batches: QueuedBatch[];
 }
 
+/**
+ * How a queue splits: at most 2,500 file paths and 10 wildcards per invalidation, so a batch can
+ * go while other small purges (deploys, colleagues) are in progress, instead of waiting for the
+ * distribution to be idle; the room check keeps its own margin on top.
+ * @example splitIntoBatches(files7000, QUEUE_SPLIT) // 2,500 + 2,500 + 2,000
+ */
+export const QUEUE_SPLIT: SplitOptions = { margin: { files: 500, wildcards: 5 } };
+
 export interface NewQueue {
 	owner: string;
 	email: string;
@@ -44,6 +52,7 @@ export interface NewQueue {
 	items: readonly string[];
 	now: number;
 	newUuid: () => string;
+	/** Default QUEUE_SPLIT. */
 	split?: SplitOptions;
 }
 
@@ -53,7 +62,7 @@ export function makeQueue(q: NewQueue): PurgeQueue {
 		owner: q.owner,
 		distributionId: q.distributionId,
 		createdAt: q.now,
-		batches: splitIntoBatches(q.items, q.split).map((b) => ({
+		batches: splitIntoBatches(q.items, q.split ?? QUEUE_SPLIT).map((b) => ({
 			callerReference: callerReference(q.email, q.newUuid()),
 			items: b.items,
 			files: b.files,
@@ -152,3 +161,10 @@ export function progressOf(q: PurgeQueue, now: number): QueueProgress {
 		elapsedMs: Math.max(0, (q.finishedAt ?? now) - q.createdAt)
 	};
 }
+
+/**
+ * Over what one request can carry on an idle distribution (3,000 items, 15 wildcards): a queue.
+ * Anything smaller goes as one invalidation, as it always has.
+ */
+export const needsQueue = (items: readonly string[]): boolean =>
+	splitIntoBatches(items, { margin: { files: 0, wildcards: 0 } }).length > 1;

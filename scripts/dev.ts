@@ -3,7 +3,9 @@
  * `config.json` itself, pointing at the stack, as `npm start`'s static server does.
  */
 import { createServer, type Plugin } from 'vite';
+import { DEMO_PASSWORD } from '../local-stack/constants';
 import { startStack } from '../local-stack/server';
+import { DEMO_USERS } from '../local-stack/users';
 import { consoleConfig } from './local-console';
 
 const base = process.env.BASE_PATH ?? '';
@@ -30,7 +32,9 @@ const server = await createServer({
 });
 await server.listen();
 server.printUrls();
-console.log('  Demo users: alice, bob, vera, nora @example.com (password demo-password)\n');
+console.log(
+	`  Demo users: ${DEMO_USERS.map((u) => u.email).join(', ')} (password ${DEMO_PASSWORD})\n`
+);
 const stop = () => void Promise.all([server.close(), stack.close()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

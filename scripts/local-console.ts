@@ -3,6 +3,7 @@
  * tests. The console gets a config.json pointing at the stack, exactly as a deployment would write
  * one pointing at AWS (see README, "Configuration").
  */
+import { CLIENT_ID, IDENTITY_POOL_ID, REGION } from '../local-stack/constants';
 import { startStack, type RunningStack } from '../local-stack/server';
 import { startConsoleServer } from './serve-console';
 
@@ -12,12 +13,12 @@ type StackUrls = RunningStack['urls'];
 export function consoleConfig(urls: StackUrls, base: string) {
 	return {
 		version: 1,
-		region: 'us-east-1',
-		identityPoolId: 'us-east-1:4b0c3d6e-1f2a-4c5b-8d9e-0a1b2c3d4e5f',
+		region: REGION,
+		identityPoolId: IDENTITY_POOL_ID,
 		auth: {
 			issuer: urls.issuer,
 			domain: urls.auth,
-			clientId: 'localconsoleclient0000000001',
+			clientId: CLIENT_ID,
 			scopes: ['openid', 'email', 'profile'],
 			redirectPath: `${base}/auth/callback`,
 			logoutPath: `${base}/`,

@@ -1,4 +1,6 @@
 /** `npm start`: the built console against the local stack, with demo data. */
+import { DEMO_PASSWORD } from '../local-stack/constants';
+import { DEMO_USERS } from '../local-stack/users';
 import { startLocalConsole } from './local-console';
 
 const local = await startLocalConsole({
@@ -9,11 +11,8 @@ CloudFront purge console (local stack, demo data)
 
   Open ${local.consoleUrl}
 
-  Sign in as (password for all: demo-password):
-    alice@example.com  operator: may purge E1LOCALWWW0001 and E2LOCALSHOP001
-    bob@example.com    operator of another team: may purge E3LOCALDATA001 only
-    vera@example.com   viewer: may read all three, purge none
-    nora@example.com   in no group: the identity pool gives her no role
+  Sign in as (password for all: ${DEMO_PASSWORD}):
+${DEMO_USERS.map((u) => `    ${u.email.padEnd(19)} ${u.description}`).join('\n')}
 
   Local stack: sign-in ${local.stack.urls.auth}, identity ${local.stack.urls.identity}, CloudFront ${local.stack.urls.cloudfront}
   Ctrl+C stops both.

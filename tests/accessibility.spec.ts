@@ -42,6 +42,24 @@ test('works at 360 px wide without horizontal scrolling', async ({ page }) => {
 	expect(overflow).toBeLessThanOrEqual(0);
 });
 
+test('on a phone the header takes two lines and hosts wrap whole, for a viewer too', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'vera@example.com');
+	const top = async (name: string) =>
+		(await page.getByRole('banner').getByText(name, { exact: true }).boundingBox())?.y ?? NaN;
+	const titleTop = await top('CloudFront purge console');
+	// Sign out shares the first line; who is signed in is the second; nothing goes to a third.
+	expect(Math.abs((await top('Sign out')) - titleTop)).toBeLessThan(12);
+	const userTop = await top('vera@example.com');
+	expect(Math.abs((await top('Viewer (read only)')) - userTop)).toBeLessThan(12);
+	expect(userTop).toBeGreaterThan(titleTop);
+	// An alias is one unbroken line: its box is no taller than one line of text.
+	const alias = await page.getByText('www.example.test', { exact: true }).boundingBox();
+	expect(alias?.height).toBeLessThan(30);
+});
+
 test('keyboard: skip link, then the paths field, then send', async ({ page }) => {
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	await page.keyboard.press('Tab');

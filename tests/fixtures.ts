@@ -2,8 +2,16 @@ import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { stack } from './stack-control';
 
-export const DEMO_PASSWORD = 'demo-password';
-export const DIST = { www: 'E1LOCALWWW0001', shop: 'E2LOCALSHOP001', data: 'E3LOCALDATA001' };
+import { DEMO_PASSWORD } from '../local-stack/constants';
+import { DISTRIBUTIONS } from '../local-stack/distributions';
+
+export { DEMO_PASSWORD };
+/** The stack's demo distributions, by the name the tests use. */
+export const DIST = {
+	www: DISTRIBUTIONS[0].id,
+	shop: DISTRIBUTIONS[1].id,
+	data: DISTRIBUTIONS[2].id
+};
 
 /** Sign in on the local stack's managed-login page, as a user would. */
 export async function signInAs(page: Page, email: string) {

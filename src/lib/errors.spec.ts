@@ -150,6 +150,16 @@ group('toAppError', () => {
 			why: 'any other 5xx'
 		},
 		{
+			input: serviceError('SomeNewCode', 'what AWS said', 500),
+			expected: { kind: 'unknown', message: 'what AWS said' },
+			why: 'a named error is decided by its name, never by its status'
+		},
+		{
+			input: serviceError('InternalError', 'x', 400),
+			expected: { kind: 'service-unavailable', status: 400 },
+			why: 'a known name wins over an unexpected status'
+		},
+		{
 			input: new TypeError('Failed to fetch'),
 			expected: { kind: 'network' },
 			why: 'Chrome: fetch rejected (offline or CORS)'

@@ -62,6 +62,9 @@ export function isCredentialError(e: unknown): boolean {
 	return typeof name === 'string' && CREDENTIAL_ERRORS.has(name);
 }
 
+/** What SDK v3 names an error whose response carried no error code it could read. */
+const GENERIC_NAMES = new Set(['CloudFrontServiceException', 'UnknownError', 'Error', '']);
+
 // String() throws for an object with no usable toString (e.g. a null prototype); this must not.
 function asText(e: unknown): string {
 	try {
@@ -114,7 +117,10 @@ export function toAppError(e: unknown): AppError {
 		case 'InternalErrorException':
 			return { kind: 'service-unavailable', status };
 	}
-	if (status !== undefined && status >= 500) return { kind: 'service-unavailable', status };
+	// Names decide. Only where the SDK could read no error code at all (a proxy's HTML 502, say) is
+	// the HTTP status all there is to go on.
+	if (GENERIC_NAMES.has(name) && status !== undefined && status >= 500)
+		return { kind: 'service-unavailable', status };
 	// fetch() rejects with a TypeError when the network fails or CORS blocks the response.
 	if (name === 'TypeError' || /failed to fetch|network ?error|load failed/i.test(message))
 		return { kind: 'network' };

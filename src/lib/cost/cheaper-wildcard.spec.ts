@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { costOfPaths, directoryOf, suggestWildcards } from './cheaper-wildcard';
+import { costOfPaths, describeSuggestion, directoryOf, suggestWildcards } from './cheaper-wildcard';
 import { formatUsd } from './money';
 import { pricingFor } from './pricing';
 import { account, files } from './test-pricing';
@@ -26,12 +26,18 @@ describe('suggestWildcards', () => {
 		expect(s.files).toHaveLength(240);
 		expect(formatUsd(s.filesCostMicros)).toBe('$1.20');
 		expect(formatUsd(s.wildcardCostMicros)).toBe('$0.005');
+		expect(describeSuggestion(s)).toBe(
+			'These 240 paths under /img/ cost $1.20; /img/* costs $0.005.'
+		);
 	});
 
 	it('…or nothing while free paths last', () => {
 		const [s] = suggestWildcards(files(240, '/img/'), costOfPaths(100, perPath));
 		expect(s.filesCostMicros).toBe(140 * 5000);
 		expect(s.wildcardCostMicros).toBe(0);
+		expect(describeSuggestion(s)).toBe(
+			'These 240 paths under /img/ cost $0.70; /img/* costs nothing (free paths left).'
+		);
 	});
 
 	it.each([

@@ -7,7 +7,7 @@
  * so this is a suggestion for the user, never applied silently.
  */
 import { classify } from '$lib/paths/parse-paste';
-import type { Micros } from './money';
+import { formatUsd, type Micros } from './money';
 import type { PathPricing } from './pricing';
 
 export interface WildcardSuggestion {
@@ -80,4 +80,16 @@ export function suggestWildcards(
 	}
 	const saving = (s: WildcardSuggestion) => s.filesCostMicros - s.wildcardCostMicros;
 	return suggestions.sort((a, b) => saving(b) - saving(a) || (a.directory < b.directory ? -1 : 1));
+}
+
+/**
+ * The suggestion in words, for the estimate panel.
+ * @example describeSuggestion(s)
+ * // 'These 240 paths under /img/ cost $1.20; /img/* costs $0.005.'
+ * // 'These 240 paths under /img/ cost $0.70; /img/* costs nothing (free paths left).'
+ */
+export function describeSuggestion(s: WildcardSuggestion): string {
+	const wildcardCost =
+		s.wildcardCostMicros === 0 ? 'nothing (free paths left)' : formatUsd(s.wildcardCostMicros);
+	return `These ${s.files.length.toLocaleString('en-US')} paths under ${s.directory} cost ${formatUsd(s.filesCostMicros)}; ${s.wildcard} costs ${wildcardCost}.`;
 }

@@ -109,3 +109,43 @@ test('a batch refused with TooManyInvalidationsInProgress waits and goes through
 	});
 	await expectEachPathOnce(DIST.www, items, 2);
 });
+
+test('stop the rest: what was sent completes, the rest is never sent', async ({ page }) => {
+	// Slow completion keeps the second batch waiting for room while the user stops.
+	await stack.settings({ completeAfterMs: 8000 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const items = release(7000, `${Date.now()}`);
+	await pasteAndSend(page, items);
+	const queue = page.getByTestId('queue');
+	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+	await queue.getByRole('button', { name: 'Stop the rest' }).click();
+	await expect(queue.getByTestId('queue-done')).toContainText(
+		'Stopped: 2,500 paths purged, 4,500 not sent.',
+		{ timeout: 20_000 }
+	);
+	const made = await madeFor(DIST.www, items);
+	expect(made.map((i) => i.paths.length)).toEqual([2500]);
+});
+
+test('two tabs: one sends the queue, the other shows it and takes over when the first closes', async ({
+	page,
+	context
+}) => {
+	await stack.settings({ completeAfterMs: 5000 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const items = release(7000, `${Date.now()}`);
+	await pasteAndSend(page, items);
+	await expect(page.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+
+	const second = await context.newPage();
+	await second.goto(`/_console/d/${DIST.www}`);
+	await expect(second.getByTestId('signed-in-user')).toHaveText('alice@example.com');
+	const queue = second.getByTestId('queue');
+	await expect(queue).toContainText('Another tab of this browser is sending this purge');
+	await expect(queue.getByTestId('queue-batches')).toContainText('of 3 sent');
+	await page.close();
+	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.', {
+		timeout: 40_000
+	});
+	await expectEachPathOnce(DIST.www, items, 3);
+});

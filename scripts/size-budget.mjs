@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 /** @type {Record<string, number>} */
-const BUDGET_KB = { 'sign-in page': 60, 'purge page (everything it loads)': 140 };
+// Purge page 140 → 155 KB with big purges (issue #8): the queue chunk (queue, runner, IndexedDB
+// store with idb, detail cache, progress card) is 9.5 KB and the /purge route 3.7 KB; this
+// script counts every route node that app.js can load, so /purge counts here too.
+const BUDGET_KB = { 'sign-in page': 60, 'purge page (everything it loads)': 155 };
 const out = '.svelte-kit/output/client';
 const manifest = JSON.parse(readFileSync(`${out}/.vite/manifest.json`, 'utf8'));
 

@@ -1,6 +1,10 @@
 import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
 import { stack } from './stack-control';
 
+// Short completions keep these tests fast. Set here: the fixtures' module-level beforeEach runs
+// only for the first spec file that loads it in a worker, so an earlier file's slow setting stays.
+test.beforeEach(() => stack.settings({ completeAfterMs: 3000 }));
+
 test('one list purged on the distributions picked from the list; a refused one does not stop the others', async ({
 	page
 }) => {

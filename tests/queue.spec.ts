@@ -2,6 +2,10 @@ import type { Page } from '@playwright/test';
 import { DIST, expect, openSignedIn, test } from './fixtures';
 import { stack } from './stack-control';
 
+// Short completions keep these tests fast. Set here: the fixtures' module-level beforeEach runs
+// only for the first spec file that loads it in a worker, so an earlier file's slow setting stays.
+test.beforeEach(() => stack.settings({ completeAfterMs: 3000 }));
+
 const release = (n: number, tag: string) =>
 	Array.from({ length: n }, (_, i) => `/release-${tag}/${i}.html`);
 

@@ -1,3 +1,4 @@
+import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import { E2E_PORTS } from './ports';
 
 /** The local stack's control API (test-only switches; see local-stack/README.md). */
@@ -53,5 +54,36 @@ export const stack = {
 			}[];
 		};
 		return body.invalidations;
+	},
+	/**
+	 * Another sender's purge (a deploy pipeline, a colleague): a real signed CreateInvalidation
+	 * with the stack's all-access test credentials. Returns the new invalidation's ID.
+	 */
+	async createInvalidation(distributionId: string, items: string[]) {
+		const c = (await call('POST', '/credentials', {})) as {
+			accessKeyId: string;
+			secretAccessKey: string;
+			sessionToken: string;
+		};
+		const client = new CloudFrontClient({
+			region: 'us-east-1',
+			endpoint: `http://127.0.0.1:${E2E_PORTS.stack.cloudfront}`,
+			credentials: {
+				accessKeyId: c.accessKeyId,
+				secretAccessKey: c.secretAccessKey,
+				sessionToken: c.sessionToken
+			}
+		});
+		const out = await client.send(
+			new CreateInvalidationCommand({
+				DistributionId: distributionId,
+				InvalidationBatch: {
+					CallerReference: `pipeline-${Date.now()}-${Math.random()}`,
+					Paths: { Quantity: items.length, Items: items }
+				}
+			})
+		);
+		client.destroy();
+		return out.Invalidation?.Id ?? '';
 	}
 };

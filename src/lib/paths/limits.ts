@@ -2,7 +2,8 @@
  * CloudFront's invalidation limits, counted before sending.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-invalidations
- * Until big purges are split into several requests, going over is an error saying by how much.
+ * Going over is not an error: the purge page sends such a list as a queue of invalidations, each
+ * within the limits, as CloudFront has room (src/lib/purge/queue.ts). The message says by how much.
  */
 import type { BatchSummary, Diagnostic } from './types';
 
@@ -19,7 +20,7 @@ import { formatCount as n } from './format-count';
 
 const over = (message: string): Diagnostic => ({
 	line: 0,
-	severity: 'error',
+	severity: 'info',
 	input: '',
 	message,
 	fixes: []
@@ -35,20 +36,20 @@ export function limitDiagnostics(s: Pick<BatchSummary, 'items' | 'files' | 'wild
 	if (s.items > MAX_ITEMS_PER_REQUEST)
 		out.push(
 			over(
-				`${n(s.items)} items: one request carries at most ${n(MAX_ITEMS_PER_REQUEST)}, so ${n(s.items - MAX_ITEMS_PER_REQUEST)} too many. Remove them, send them in a later purge, or cover them with wildcards.`
+				`${n(s.items)} items: one request carries at most ${n(MAX_ITEMS_PER_REQUEST)}, ${n(s.items - MAX_ITEMS_PER_REQUEST)} over: it goes out as a queue of several invalidations. Wildcards for whole directories would make it smaller.`
 			)
 		);
 	const files = s.files + s.tags;
 	if (files > MAX_FILES_IN_PROGRESS)
 		out.push(
 			over(
-				`${n(files)} file paths${s.tags > 0 ? ' and tags' : ''}: CloudFront allows ${n(MAX_FILES_IN_PROGRESS)} in progress at once, so ${n(files - MAX_FILES_IN_PROGRESS)} too many. Use wildcards for whole directories, or send the rest once this purge completes.`
+				`${n(files)} file paths${s.tags > 0 ? ' and tags' : ''}: CloudFront allows ${n(MAX_FILES_IN_PROGRESS)} in progress at once, ${n(files - MAX_FILES_IN_PROGRESS)} over: the queue sends the rest as earlier ones complete.`
 			)
 		);
 	if (s.wildcards > MAX_WILDCARDS_IN_PROGRESS)
 		out.push(
 			over(
-				`${n(s.wildcards)} wildcard paths: CloudFront allows ${MAX_WILDCARDS_IN_PROGRESS} in progress at once, so ${n(s.wildcards - MAX_WILDCARDS_IN_PROGRESS)} too many. Use fewer, broader wildcards.`
+				`${n(s.wildcards)} wildcard paths: CloudFront allows ${MAX_WILDCARDS_IN_PROGRESS} in progress at once, ${n(s.wildcards - MAX_WILDCARDS_IN_PROGRESS)} over: the queue sends the rest as earlier ones complete. Fewer, broader wildcards would be quicker.`
 			)
 		);
 	return out;

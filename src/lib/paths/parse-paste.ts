@@ -65,7 +65,7 @@ export function parsePaste(text: string, options: ParseOptions = {}): PathBatch 
 		if (d.severity === 'error') summary.errors++;
 		else if (d.severity === 'warning') summary.warnings++;
 		else summary.infos++;
-	return { items, itemLines, diagnostics, summary, errorCount: errorLines + limits.length };
+	return { items, itemLines, diagnostics, summary, errorCount: errorLines };
 }
 
 /** Check every item on one line; true when the line has an error. */

@@ -1,0 +1,230 @@
+/**
+ * One user's purge queue for one distribution, as a page shows it: opened from IndexedDB (and
+ * resumed) when the page opens, made from a checked list, run by one tab at a time.
+ *
+ * Two tabs: the Web Locks API lets one tab run the queue while the other shows its progress
+ * (https://developer.mozilla.org/en-US/docs/Web/API/Web_Locks_API); where locks are missing, the
+ * fixed CallerReferences alone keep a second tab from purging twice. Creating a queue happens
+ * under the same lock and refuses while an unfinished one exists, so a double click or a second
+ * tab never makes a second queue (with new references) for the same purge.
+ */
+import type { CloudFrontApi } from '$lib/aws/cloudfront';
+import { createDetailCache, type DetailCache } from '$lib/history/detail-cache';
+import { readInFlight } from './in-flight';
+import { isFinished, makeQueue, progressOf, type PurgeQueue } from './queue';
+import { QueueRunner, type Activity } from './queue-runner';
+import type { CreateResult } from './queue-start';
+import type { QueueStore } from './queue-store';
+
+export interface LiveQueueOptions {
+	store: QueueStore;
+	api: Promise<CloudFrontApi>;
+	owner: { subject: string; email: string };
+	distributionId: string;
+}
+
+const CHANNEL = 'purge-console-queues';
+
+export class LiveQueue {
+	#o: LiveQueueOptions;
+	#queue = $state.raw<PurgeQueue | null>(null);
+	#activity = $state.raw<Activity | null>(null);
+	#elsewhere = $state(false);
+	#now = $state(Date.now());
+	#runner: QueueRunner | null = null;
+	#page = new AbortController();
+	#ticker: ReturnType<typeof setInterval> | undefined;
+	#channel: BroadcastChannel | null = null;
+	#details: Promise<DetailCache> | null = null;
+
+	constructor(options: LiveQueueOptions) {
+		this.#o = options;
+		if (typeof BroadcastChannel !== 'undefined') {
+			this.#channel = new BroadcastChannel(CHANNEL);
+			this.#channel.onmessage = (e: MessageEvent<string>) => {
+				if (e.data === this.#lockName && !this.#runner) void this.#reload();
+			};
+		}
+	}
+
+	get queue() {
+		return this.#queue;
+	}
+	get activity() {
+		return this.#activity;
+	}
+	/** Another tab of this browser is running this queue; this one shows its progress. */
+	get elsewhere() {
+		return this.#elsewhere;
+	}
+	get progress() {
+		return this.#queue ? progressOf(this.#queue, this.#now) : null;
+	}
+	get isRunning() {
+		return this.#queue !== null && !isFinished(this.#queue);
+	}
+
+	get #lockName() {
+		return `purge-queue:${this.#o.owner.subject}:${this.#o.distributionId}`;
+	}
+
+	/** Shows the stored queue and resumes it when it is unfinished. */
+	open = async () => {
+		await this.#reload();
+		if (this.#queue && !isFinished(this.#queue)) void this.resume();
+	};
+
+	/**
+	 * Makes the queue from a checked list, stores it, then sends it, holding the lock for the whole
+	 * run; resolves once the queue is stored (or refused), not when it ends.
+	 */
+	create = (items: readonly string[]) =>
+		new Promise<CreateResult>((resolve) => {
+			void this.#exclusive(true, async (held) => {
+				if (!held) return resolve('already-running');
+				const stored = await this.#o.store.get(this.#o.owner.subject, this.#o.distributionId);
+				if (stored && !isFinished(stored)) {
+					this.#show(stored);
+					return resolve('already-running');
+				}
+				const queue = makeQueue({
+					owner: this.#o.owner.subject,
+					email: this.#o.owner.email,
+					distributionId: this.#o.distributionId,
+					items,
+					now: Date.now(),
+					newUuid: () => crypto.randomUUID()
+				});
+				// Stored before anything is sent: without it, a reload could not reuse the references.
+				try {
+					await this.#save(queue);
+				} catch {
+					return resolve('not-stored');
+				}
+				this.#show(queue);
+				resolve('started');
+				await this.#run();
+			});
+		});
+
+	/** Runs the stored queue in this tab once no other tab does. */
+	resume = () =>
+		this.#exclusive(false, () => this.#run(true)).catch(() => {
+			// The page closed while waiting for the other tab: nothing to do.
+		});
+
+	stop = async () => {
+		if (this.#runner) return this.#runner.stop();
+		if (!this.#queue) return;
+		// Not running here (a failure ended the run): stop the stored queue directly.
+		const idle = new QueueRunner(this.#queue, this.#deps());
+		await idle.stop();
+		this.#show(idle.queue);
+	};
+
+	/** Forgets a finished queue. */
+	dismiss = async () => {
+		if (!this.#queue || !isFinished(this.#queue)) return;
+		await this.#o.store.delete(this.#o.owner.subject, this.#o.distributionId);
+		this.#queue = null;
+		this.#activity = null;
+	};
+
+	destroy = () => {
+		this.#page.abort();
+		clearInterval(this.#ticker);
+		this.#channel?.close();
+	};
+
+	async #run(reload = false) {
+		if (this.#runner || this.#page.signal.aborted) return;
+		if (reload) await this.#reload();
+		if (!this.#queue || isFinished(this.#queue)) return;
+		const runner = new QueueRunner(this.#queue, this.#deps());
+		this.#runner = runner;
+		this.#elsewhere = false;
+		this.#ticker = setInterval(() => (this.#now = Date.now()), 1000);
+		try {
+			await runner.run(this.#page.signal);
+		} finally {
+			this.#runner = null;
+			clearInterval(this.#ticker);
+			this.#now = Date.now();
+		}
+	}
+
+	#deps() {
+		const { api, distributionId } = this.#o;
+		return {
+			now: () => Date.now(),
+			wait: (ms: number, signal: AbortSignal) =>
+				new Promise<void>((resolve) => {
+					const t = setTimeout(resolve, ms);
+					signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+				}),
+			send: async (ref: string, items: string[]) =>
+				(await api).createInvalidation(distributionId, ref, items),
+			inFlight: async (known: ReadonlyMap<string, readonly string[]>) => {
+				const a = await api;
+				return readInFlight(
+					distributionId,
+					{
+						listRecent: (id, n) => a.listInvalidations(id, n),
+						paths: async (id, inv) => (await (await this.#detailCache()).get(id, inv)).paths
+					},
+					known
+				);
+			},
+			save: (q: PurgeQueue) => this.#save(q),
+			onUpdate: (q: PurgeQueue, activity: Activity) => {
+				this.#show(q);
+				this.#activity = activity;
+			}
+		};
+	}
+
+	/** GetInvalidation through the shared detail cache: at most 4 at once, one per invalidation. */
+	#detailCache() {
+		return (this.#details ??= this.#o.api.then((a) =>
+			createDetailCache({
+				userKey: this.#o.owner.subject,
+				fetchDetail: (distributionId, id) => a.getInvalidation(distributionId, id)
+			})
+		)).catch((e: unknown) => {
+			this.#details = null; // try again on the next read
+			throw e;
+		});
+	}
+
+	async #save(queue: PurgeQueue) {
+		await this.#o.store.put(queue);
+		this.#channel?.postMessage(this.#lockName);
+	}
+
+	async #reload() {
+		const stored = await this.#o.store.get(this.#o.owner.subject, this.#o.distributionId);
+		if (stored) this.#show(stored);
+	}
+
+	#show(queue: PurgeQueue) {
+		this.#queue = queue;
+		this.#now = Date.now();
+	}
+
+	/**
+	 * Runs `task` holding this queue's lock. `ifAvailable`: don't wait, tell the task whether it
+	 * got the lock. Otherwise wait for it, showing meanwhile that another tab runs the queue.
+	 */
+	async #exclusive<T>(ifAvailable: boolean, task: (held: boolean) => Promise<T>): Promise<T> {
+		const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+		if (!locks) return task(true);
+		if (ifAvailable)
+			return locks.request(this.#lockName, { ifAvailable: true }, (lock) => task(lock !== null));
+		const got = await locks.request(this.#lockName, { ifAvailable: true }, async (lock) =>
+			lock ? { value: await task(true) } : null
+		);
+		if (got) return got.value;
+		this.#elsewhere = true;
+		return locks.request(this.#lockName, { signal: this.#page.signal }, () => task(true));
+	}
+}

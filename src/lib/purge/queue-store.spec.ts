@@ -1,0 +1,73 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeQueue, markSending } from './queue';
+import { openQueueStore, readQueue } from './queue-store';
+
+const queueFor = (owner: string, distributionId: string, n = 4000) =>
+	makeQueue({
+		owner,
+		email: `${owner}@example.com`,
+		distributionId,
+		items: Array.from({ length: n }, (_, i) => `/p/${i}`),
+		now: 1_700_000_000_000,
+		newUuid: () => crypto.randomUUID()
+	});
+
+beforeEach(() => {
+	globalThis.indexedDB = new IDBFactory(); // a clean browser profile per test
+});
+
+describe('openQueueStore', () => {
+	it('keeps a queue across store instances (a reload), references and states intact', async () => {
+		const queue = markSending(queueFor('sub-a', 'E1'), 0);
+		await openQueueStore().put(queue);
+		expect(await openQueueStore().get('sub-a', 'E1')).toEqual(queue);
+	});
+
+	it('keeps each user’s queue apart, per distribution', async () => {
+		const store = openQueueStore();
+		await store.put(queueFor('sub-a', 'E1', 10));
+		await store.put(queueFor('sub-b', 'E1', 20));
+		await store.put(queueFor('sub-a', 'E2', 30));
+		expect((await store.get('sub-a', 'E1'))?.batches[0].items).toHaveLength(10);
+		expect((await store.get('sub-b', 'E1'))?.batches[0].items).toHaveLength(20);
+		expect((await store.get('sub-a', 'E2'))?.batches[0].items).toHaveLength(30);
+		expect(await store.get('sub-b', 'E2')).toBeUndefined();
+	});
+
+	it('replaces a queue on put and forgets it on delete', async () => {
+		const store = openQueueStore();
+		await store.put(queueFor('sub-a', 'E1', 10));
+		await store.put(queueFor('sub-a', 'E1', 5000));
+		expect((await store.get('sub-a', 'E1'))?.batches).toHaveLength(2);
+		await store.delete('sub-a', 'E1');
+		expect(await store.get('sub-a', 'E1')).toBeUndefined();
+	});
+
+	it('ignores a record it did not write (another format, or corrupt)', async () => {
+		await openQueueStore().get('x', 'y'); // creates the database
+		const db = await openDB('purge-console-queues', 1);
+		await db.put('queues', { owner: 'sub-a', distributionId: 'E1', batches: 'nope' });
+		db.close();
+		expect(await openQueueStore().get('sub-a', 'E1')).toBeUndefined();
+	});
+});
+
+describe('readQueue', () => {
+	const queue = queueFor('s', 'E1', 3);
+	const good = { v: 1, ...queue };
+	const batch = good.batches[0];
+	it.each([
+		{ record: { ...good, v: 2 }, why: 'a newer format' },
+		{ record: { ...good, owner: 1 }, why: 'no owner' },
+		{ record: { ...good, batches: [{ ...batch, state: 'lost' }] }, why: 'an unknown state' },
+		{ record: { ...good, batches: [{ ...batch, items: [1] }] }, why: 'items not strings' },
+		{ record: { ...good, batches: [{ ...batch, callerReference: 7 }] }, why: 'no reference' },
+		{ record: null, why: 'nothing' }
+	])('refuses $why', ({ record }) => expect(readQueue(record)).toBeUndefined());
+
+	it('reads what it wrote', () =>
+		expect(readQueue(good)).toEqual({ ...queue, finishedAt: undefined }));
+});

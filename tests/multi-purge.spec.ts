@@ -1,0 +1,47 @@
+import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
+import { stack } from './stack-control';
+
+// Short completions keep these tests fast. Set here: the fixtures' module-level beforeEach runs
+// only for the first spec file that loads it in a worker, so an earlier file's slow setting stays.
+test.beforeEach(() => stack.settings({ completeAfterMs: 3000 }));
+
+test('one list purged on the distributions picked from the list; a refused one does not stop the others', async ({
+	page
+}) => {
+	await openSignedIn(page, '/', 'alice@example.com');
+	for (const id of [DIST.www, DIST.shop, DIST.data])
+		await page
+			.getByRole('checkbox', { name: new RegExp(`Select .*for a purge together`) })
+			.and(page.locator(`[value="${id}"]`))
+			.check();
+	await page.getByRole('link', { name: 'Purge selected (3) together' }).click();
+	await expect(page).toHaveURL(new RegExp(`/purge\\?d=${DIST.www}&d=${DIST.shop}&d=${DIST.data}$`));
+
+	// alice's role may not use the data distribution: it is refused, the others go on.
+	const data = page.getByTestId(`target-${DIST.data}`);
+	await expect(data).toContainText('Refused: your role may not use this distribution');
+	const list = [`/multi-${Date.now()}/index.html`, `/multi-${Date.now()}/app.js`, '/multi/*'];
+	await page.getByLabel(/Paths to invalidate on every distribution/).fill(list.join('\n'));
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Invalidate 3 paths on 2 distributions' }).click();
+
+	for (const id of [DIST.www, DIST.shop]) {
+		const card = page.getByTestId(`target-${id}`);
+		await expect(card.getByTestId('queue-done')).toContainText('All 3 paths purged.', {
+			timeout: 20_000
+		});
+		const made = (await stack.invalidations(id)).filter((i) => i.paths.includes(list[0]));
+		expect(made).toHaveLength(1);
+		expect(made[0].paths).toEqual(list);
+	}
+	expect((await stack.invalidations(DIST.data)).some((i) => i.paths.includes(list[0]))).toBe(false);
+	// The same set of distributions is one bookmark away: the address is the page.
+	await page.reload();
+	await expect(page.getByTestId(`target-${DIST.shop}`).getByTestId('queue-done')).toBeVisible();
+});
+
+test('addresses that are not distribution IDs are named and left out', async ({ page }) => {
+	await openSignedIn(page, `/purge?d=${DIST.www}&d=not-an-id`, 'alice@example.com');
+	await expect(page.getByRole('alert')).toContainText('"not-an-id"');
+	await expect(page.getByTestId(`target-${DIST.www}`)).toBeVisible();
+});

@@ -1,0 +1,155 @@
+import type { Page } from '@playwright/test';
+import { DIST, expect, openSignedIn, test } from './fixtures';
+import { stack } from './stack-control';
+
+// Short completions keep these tests fast. Set here: the fixtures' module-level beforeEach runs
+// only for the first spec file that loads it in a worker, so an earlier file's slow setting stays.
+test.beforeEach(() => stack.settings({ completeAfterMs: 3000 }));
+
+const release = (n: number, tag: string) =>
+	Array.from({ length: n }, (_, i) => `/release-${tag}/${i}.html`);
+
+/**
+ * Pastes the list through the clipboard, as a user does (typing 7,000 lines with `fill` takes
+ * Playwright minutes), then presses the button once.
+ */
+export async function paste(page: Page, items: string[], field = /Paths to invalidate/) {
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.evaluate((text) => navigator.clipboard.writeText(text), items.join('\n'));
+	await page.getByLabel(field).focus();
+	await page.keyboard.press('ControlOrMeta+V');
+}
+
+async function pasteAndSend(page: Page, items: string[]) {
+	await paste(page, items);
+	await page.getByRole('button', { name: `Invalidate ${items.length} paths` }).click();
+}
+
+/** The invalidations the stack made for these paths. */
+async function madeFor(distributionId: string, items: string[]) {
+	const wanted = new Set(items);
+	return (await stack.invalidations(distributionId)).filter((i) =>
+		i.paths.some((p) => wanted.has(p))
+	);
+}
+
+/** Every path sent exactly once, over invalidations of at most 3,000 items. */
+async function expectEachPathOnce(distributionId: string, items: string[], invalidations: number) {
+	const made = await madeFor(distributionId, items);
+	expect(made).toHaveLength(invalidations);
+	expect(made.every((i) => i.paths.length <= 3000)).toBe(true);
+	expect(made.flatMap((i) => i.paths).sort()).toEqual([...items].sort());
+	expect(new Set(made.map((i) => i.callerReference)).size).toBe(invalidations);
+	return made;
+}
+
+test('7,000 paths go out as three invalidations as room frees, with progress, each path once', async ({
+	page
+}) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const items = release(7000, `${Date.now()}`);
+	await pasteAndSend(page, items);
+
+	const queue = page.getByTestId('queue');
+	await expect(queue).toContainText('7,000 paths in 3 invalidations');
+	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+	await expect(queue.getByTestId('queue-paths')).toHaveText('2,500 of 7,000 sent, 0 completed');
+	await expect(queue.getByTestId('queue-time')).toContainText('so far');
+	await expect(queue.getByTestId('queue-batches')).toHaveText('2 of 3 sent, 1 completed', {
+		timeout: 20_000
+	});
+	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.', {
+		timeout: 30_000
+	});
+	await expect(queue.getByTestId('queue-paths')).toHaveText('7,000 of 7,000 sent, 7,000 completed');
+	await expect(queue.getByTestId('queue-time')).toContainText('in all');
+	// The list is in the queue now: the field is free for the next purge.
+	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue('');
+	await expectEachPathOnce(DIST.www, items, 3);
+});
+
+test('a reload in the middle of the queue resumes it, and no path is sent twice', async ({
+	page
+}) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const items = release(7000, `${Date.now()}`);
+	await pasteAndSend(page, items);
+	const queue = page.getByTestId('queue');
+	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+
+	await page.reload();
+	await expect(page.getByTestId('signed-in-user')).toHaveText('alice@example.com');
+	await expect(queue).toContainText('7,000 paths in 3 invalidations');
+	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.', {
+		timeout: 40_000
+	});
+	await expectEachPathOnce(DIST.www, items, 3);
+});
+
+test('a batch refused with TooManyInvalidationsInProgress waits and goes through once', async ({
+	page
+}) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	// Another operator's 2,000-path purge lands just before the queue's first request, after the
+	// queue saw the room: the request is held (not changed) until that purge is in.
+	const other = release(2000, `other-${Date.now()}`);
+	let raced = false;
+	await page.route('**/2020-05-31/distribution/*/invalidation', async (route) => {
+		if (!raced && route.request().method() === 'POST') {
+			raced = true;
+			await stack.createInvalidation(DIST.www, other);
+		}
+		await route.continue();
+	});
+	const items = release(3500, `${Date.now()}`);
+	await pasteAndSend(page, items);
+
+	const queue = page.getByTestId('queue');
+	await expect(queue.getByTestId('queue-retrying')).toContainText(
+		'Too many invalidations are in progress'
+	);
+	await expect(queue.getByTestId('queue-done')).toContainText('All 3,500 paths purged.', {
+		timeout: 40_000
+	});
+	await expectEachPathOnce(DIST.www, items, 2);
+});
+
+test('stop the rest: what was sent completes, the rest is never sent', async ({ page }) => {
+	// Slow completion keeps the second batch waiting for room while the user stops.
+	await stack.settings({ completeAfterMs: 8000 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const items = release(7000, `${Date.now()}`);
+	await pasteAndSend(page, items);
+	const queue = page.getByTestId('queue');
+	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+	await queue.getByRole('button', { name: 'Stop the rest' }).click();
+	await expect(queue.getByTestId('queue-done')).toContainText(
+		'Stopped: 2,500 paths purged, 4,500 not sent.',
+		{ timeout: 20_000 }
+	);
+	const made = await madeFor(DIST.www, items);
+	expect(made.map((i) => i.paths.length)).toEqual([2500]);
+});
+
+test('two tabs: one sends the queue, the other shows it and takes over when the first closes', async ({
+	page,
+	context
+}) => {
+	await stack.settings({ completeAfterMs: 5000 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const items = release(7000, `${Date.now()}`);
+	await pasteAndSend(page, items);
+	await expect(page.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+
+	const second = await context.newPage();
+	await second.goto(`/_console/d/${DIST.www}`);
+	await expect(second.getByTestId('signed-in-user')).toHaveText('alice@example.com');
+	const queue = second.getByTestId('queue');
+	await expect(queue).toContainText('Another tab of this browser is sending this purge');
+	await expect(queue.getByTestId('queue-batches')).toContainText('of 3 sent');
+	await page.close();
+	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.', {
+		timeout: 40_000
+	});
+	await expectEachPathOnce(DIST.www, items, 3);
+});

@@ -13,10 +13,11 @@ import { chromium, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../local-stack/constants';
 import { startLocalConsole } from './local-console';
 
-// (b)'s goal is 122 KB (1.25 x the floor). The console is at about 1.45 x today: the path rules,
-// editor and recent list weigh about 17 KB on the critical path. Until they move off it (a worker
-// for the rules, the diagnostics and the recent list after the form), this budget stops growth.
-const BUDGET_KB = { a: 60, b: 150 };
+// (b)'s goal is 122 KB (1.25 x the floor). The console is at about 1.57 x today: the path rules,
+// editor, queue and recent list weigh about 25 KB on the critical path. Until they move off it (a
+// worker for the rules; the queue, diagnostics and recent list after the form), this budget stops
+// growth.
+const BUDGET_KB = { a: 60, b: 160 };
 const GOAL_KB = { a: 60, b: 122 };
 /** Kit + a page that signs in to the identity pool and calls CreateInvalidation (toolchain baseline). */
 const FLOOR_KB = 97.9;

@@ -56,7 +56,9 @@ const FEATURES: Record<string, string> = {
 		'Cognito Identity client (credential provider)',
 	'node_modules/@smithy/core/dist-es/submodules/event-streams/index.browser.js':
 		'SDK event streams (CloudFront never uses them)',
-	'.svelte-kit/generated/shared/error-template.js': "kit's fallback error page"
+	'.svelte-kit/generated/shared/error-template.js': "kit's fallback error page",
+	'src/routes/d/[id]/estimate-panel.svelte': 'Cost estimate panel (on demand)',
+	'src/routes/d/[id]/purge-panel.svelte': 'Purge panel (with the page’s AWS reads)'
 };
 
 type Phase = 'a' | 'cognito' | 'b' | 'after';

@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 
 // Debian's chromium where Playwright cannot download its own, via the `executablePath` launch option
 // (https://playwright.dev/docs/api/class-browsertype#browser-type-launch); CHROMIUM_PATH wins.
+// The tests' own SDK calls (tests/stack-control.ts) run on Node 20, which the SDK warns about.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const debianChromium = '/usr/bin/chromium';
 const executablePath =
 	process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);

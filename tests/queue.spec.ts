@@ -23,6 +23,17 @@ export async function paste(page: Page, items: string[], field = /Paths to inval
 async function pasteAndSend(page: Page, items: string[]) {
 	await paste(page, items);
 	await page.getByRole('button', { name: `Invalidate ${items.length} paths` }).click();
+	await confirmBigPurge(page);
+}
+
+/** Over 1,000 paths the page asks first, naming the distribution; above the cost threshold too. */
+export async function confirmBigPurge(page: Page) {
+	await page.getByRole('alertdialog').getByRole('button', { name: 'Purge them' }).click();
+	const costDialog = page.getByRole('dialog');
+	const queue = page.getByTestId('queue');
+	await expect(costDialog.or(queue)).toBeVisible();
+	if (await costDialog.isVisible())
+		await costDialog.getByRole('button', { name: 'Send the purge' }).click();
 }
 
 /** The invalidations the stack made for these paths. */

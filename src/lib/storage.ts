@@ -8,3 +8,12 @@ export interface KeyValueStore {
 	setItem(key: string, value: string): void;
 	removeItem(key: string): void;
 }
+
+/** localStorage, or null where the browser refuses it (then drafts live in memory only). */
+export function browserStorage(): KeyValueStore | null {
+	try {
+		return localStorage;
+	} catch {
+		return null;
+	}
+}

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { readClaims, roleFromGroups, roleName, type Identity } from './claims';
+import { purgeBlockedReason, readClaims, roleFromGroups, roleName, type Identity } from './claims';
 
 // ID token claims and group mapping: the groups of the reference deployment (infra/)
 // (https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html).
@@ -189,5 +189,16 @@ describe('roleName', () => {
 		[null, null, 'no role']
 	])('roleName(%s) = %s: %s', (arn, expected, why) => {
 		expect(roleName(arn), why).toBe(expected);
+	});
+});
+
+describe('purgeBlockedReason', () => {
+	it.each([
+		{ role: 'operator' as const, blocked: false },
+		{ role: 'viewer' as const, blocked: true },
+		{ role: 'none' as const, blocked: true },
+		{ role: undefined, blocked: false }
+	])('$role may purge: $blocked', ({ role, blocked }) => {
+		expect(purgeBlockedReason(role) !== null).toBe(blocked);
 	});
 });

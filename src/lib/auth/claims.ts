@@ -57,3 +57,10 @@ export function readClaims(claims: Record<string, unknown>): Identity {
 /** The role name for display: `arn:aws:iam::1111:role/console-viewer` → `console-viewer`. */
 export const roleName = (arn: string | null): string | null =>
 	arn ? arn.slice(arn.lastIndexOf('/') + 1) : null;
+
+/** Why this role may not purge, or null when it may. A UI hint only: IAM still refuses. */
+export function purgeBlockedReason(role: ConsoleRole | undefined): string | null {
+	if (role === 'viewer') return 'Viewers can read distributions but not purge them.';
+	if (role === 'none') return 'Your account has no console role, so it cannot purge.';
+	return null;
+}

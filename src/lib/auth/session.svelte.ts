@@ -1,7 +1,7 @@
 /**
  * The signed-in session. Tokens live in memory only: the console shares an origin with the site it
- * purges, so any script of that site could read what Web Storage holds. Only the short-lived PKCE state goes to sessionStorage, and
- * only until the callback. A reload signs in again, silently while Cognito's own session lasts.
+ * purges, so any script of that site could read what Web Storage holds. Only the short-lived PKCE
+ * state goes to sessionStorage, and only until the callback. A reload signs in again, silently while Cognito's own session lasts.
  */
 import type { Config } from '$lib/config';
 import { ReauthRequired } from '$lib/errors';
@@ -52,14 +52,7 @@ export class Session {
 
 	/** Where the sign-in in progress returns to, read without completing it (to preload that page). */
 	get pendingReturnTo(): string | null {
-		const raw = sessionStorage.getItem(PENDING_KEY);
-		if (!raw) return null;
-		try {
-			const returnTo: unknown = (JSON.parse(raw) as Record<string, unknown>).returnTo;
-			return typeof returnTo === 'string' ? returnTo : null;
-		} catch {
-			return null;
-		}
+		return readPending(sessionStorage.getItem(PENDING_KEY))?.returnTo ?? null;
 	}
 
 	/** On the callback page. Returns where to go next. */
@@ -116,8 +109,12 @@ export class Session {
 }
 
 function takePending(): PendingSignIn | null {
-	const raw = sessionStorage.getItem(PENDING_KEY);
+	const pending = readPending(sessionStorage.getItem(PENDING_KEY));
 	sessionStorage.removeItem(PENDING_KEY);
+	return pending;
+}
+
+function readPending(raw: string | null): PendingSignIn | null {
 	if (!raw) return null;
 	try {
 		const p = JSON.parse(raw) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { appStart } from '$lib/app-start';
 import { cloudFront } from '$lib/aws/load';
-import { distributionIdPattern } from '$lib/config';
+import { configuredLabel, readDistributionId } from '$lib/distributions/address';
 import { HISTORY_PAGE_SIZE } from '$lib/history/history-list.svelte';
 import type { PageLoad } from './$types';
 
@@ -11,13 +11,10 @@ export const prerender = false;
 // The filters live in the URL but are read by the page, not here: changing one must not run this
 // load again (it would start the history over).
 export const load: PageLoad = ({ params }) => {
-	const upper = params.id.toUpperCase();
-	if (upper !== params.id && distributionIdPattern.test(upper))
-		redirect(307, resolve('/d/[id]/history', { id: upper }));
-	const id = params.id;
+	const { id, isWellFormed, needsCorrection } = readDistributionId(params.id);
+	if (needsCorrection) redirect(307, resolve('/d/[id]/history', { id }));
 	const session = appStart().session;
-	const label = session?.config.distributions.find((d) => d.id === id)?.label;
-	const isWellFormed = distributionIdPattern.test(id);
+	const label = configuredLabel(session?.config, id);
 	if (!isWellFormed || !session?.identity) return { id, label, isWellFormed, reads: null };
 	// One ListInvalidations round trip to the first rows; nothing else waits before it.
 	const first = cloudFront(session).then((a) => a.listInvalidations(id, HISTORY_PAGE_SIZE));

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
 import { appStart } from '$lib/app-start';
 import { cloudFront } from '$lib/aws/load';
-import { distributionIdPattern } from '$lib/config';
+import { configuredLabel, readDistributionId } from '$lib/distributions/address';
 import { detailCacheFor } from '$lib/history/session-detail-cache';
 import type { PageLoad } from './$types';
 
@@ -12,14 +12,15 @@ export const prerender = false;
 const invalidationIdPattern = /^[A-Z0-9]{1,64}$/;
 
 export const load: PageLoad = ({ params }) => {
-	const id = params.id.toUpperCase();
+	const distribution = readDistributionId(params.id);
+	const id = distribution.id;
 	const invalidationId = params.invalidationId.toUpperCase();
-	const isWellFormed = distributionIdPattern.test(id) && invalidationIdPattern.test(invalidationId);
+	const isWellFormed = distribution.isWellFormed && invalidationIdPattern.test(invalidationId);
 	// A hand-typed lower-case address still finds its page.
 	if (isWellFormed && (id !== params.id || invalidationId !== params.invalidationId))
 		redirect(307, resolve('/d/[id]/invalidations/[invalidationId]', { id, invalidationId }));
 	const session = appStart().session;
-	const label = session?.config.distributions.find((d) => d.id === id)?.label;
+	const label = configuredLabel(session?.config, id);
 	if (!isWellFormed || !session?.identity)
 		return {
 			id: params.id,

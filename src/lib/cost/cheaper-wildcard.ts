@@ -9,6 +9,7 @@
 import { classify } from '$lib/paths/parse-paste';
 import { formatUsd, type Micros } from './money';
 import type { PathPricing } from './pricing';
+import { formatCount } from '$lib/paths/format-count';
 
 export interface WildcardSuggestion {
 	/** The directory the files share, e.g. `/img/`. */
@@ -95,5 +96,5 @@ export function suggestWildcards(
 export function describeSuggestion(s: WildcardSuggestion): string {
 	const wildcardCost =
 		s.wildcardCostMicros === 0 ? 'nothing (free paths left)' : formatUsd(s.wildcardCostMicros);
-	return `These ${s.files.length.toLocaleString('en-US')} paths under ${s.directory} cost ${formatUsd(s.filesCostMicros)}; ${s.wildcard} costs ${wildcardCost}.`;
+	return `These ${formatCount(s.files.length)} paths under ${s.directory} cost ${formatUsd(s.filesCostMicros)}; ${s.wildcard} costs ${wildcardCost}.`;
 }

@@ -2,6 +2,7 @@
  * Money as integer micro-dollars (1 USD = 1,000,000), so sums of $0.005 never drift the way
  * binary floats do (0.1 + 0.2). Every price from config.json is converted once, on the way in.
  */
+import { formatCount } from '$lib/paths/format-count';
 export type Micros = number;
 
 export const MICROS_PER_USD = 1_000_000;
@@ -25,5 +26,5 @@ export function formatUsd(micros: Micros): string {
 	const fraction = String(abs % MICROS_PER_USD).padStart(6, '0');
 	const trimmed = fraction.replace(/0+$/, '');
 	const decimals = trimmed.length <= 2 ? fraction.slice(0, 2) : trimmed;
-	return `${sign}$${whole.toLocaleString('en-US')}.${decimals}`;
+	return `${sign}$${formatCount(whole)}.${decimals}`;
 }

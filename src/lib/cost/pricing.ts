@@ -6,6 +6,7 @@
  */
 import type { PricingConfig } from '$lib/config';
 import { formatUsd, usdToMicros, type Micros } from './money';
+import { formatCount } from '$lib/paths/format-count';
 
 export type PathPricing =
 	| { plan: 'per-path'; pricePerPathMicros: Micros; source: 'account' | 'distribution' }
@@ -63,6 +64,6 @@ export function describePricing(pricing: PathPricing, freePathsPerMonth: number)
 	if (pricing.plan === 'flat-rate')
 		return 'Flat-rate plan: not billed per path (set in config.json)';
 	const where = pricing.source === 'account' ? 'account price' : 'price set for this distribution';
-	const free = freePathsPerMonth.toLocaleString('en-US');
+	const free = formatCount(freePathsPerMonth);
 	return `${formatUsd(pricing.pricePerPathMicros)} a path after ${free} free a month (${where})`;
 }

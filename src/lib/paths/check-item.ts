@@ -5,6 +5,7 @@
  */
 import { encodePath, hasControlCharacter } from './encode';
 import type { ItemKind, Severity } from './types';
+import { formatCount } from './format-count';
 
 export const MAX_PATH_LENGTH = 4000; // paths page: "The maximum length of a path is 4,000 characters."
 export const MAX_TAG_LENGTH = 256; // tags page: "up to 256 characters"
@@ -82,7 +83,7 @@ export function checkItem(input: string, options: ItemOptions): CheckedItem {
 	const value = encodePath(path);
 	if (value.length > MAX_PATH_LENGTH)
 		return error(
-			`Too long: ${value.length.toLocaleString('en-US')} characters once encoded; CloudFront allows ${MAX_PATH_LENGTH.toLocaleString('en-US')}. Use a wildcard for a shorter prefix.`
+			`Too long: ${formatCount(value.length)} characters once encoded; CloudFront allows ${formatCount(MAX_PATH_LENGTH)}. Use a wildcard for a shorter prefix.`
 		);
 	if (value !== path) result.messages.push(msg('info', `Sent encoded as ${value}`));
 	result.kind = classify(value);

@@ -59,8 +59,9 @@ try {
 	fail(`${values.outputs}: ${error instanceof Error ? error.message : String(error)}`);
 }
 const base = checkBase(outputs.BasePath);
+let region: string;
 try {
-	checkConsoleConfig(config, base);
+	region = checkConsoleConfig(config, base).region;
 } catch (error) {
 	fail(
 		`${describeConfigError(error)} Check the stack's ConsoleConfig output and the --label flags.`
@@ -68,7 +69,6 @@ try {
 }
 const prefix = base.slice(1);
 const bucket = outputs.BucketName;
-const region = (config as { region: string }).region;
 
 if (!values['skip-build']) {
 	console.log(`Building for ${base} …`);

@@ -11,4 +11,13 @@ if (!region || !authDomain) {
 	console.error('Usage: npm run csp-header -- <region> <user pool domain URL> [more origins…]');
 	process.exit(2);
 }
-console.log(headerPolicy([...awsOrigins(region, new URL(authDomain).origin), ...extra]));
+let authOrigin: string;
+try {
+	authOrigin = new URL(authDomain).origin;
+} catch {
+	console.error(
+		`"${authDomain}" is not a URL: give the user pool domain with its scheme, e.g. https://example-ops.auth.eu-west-1.amazoncognito.com`
+	);
+	process.exit(2);
+}
+console.log(headerPolicy([...awsOrigins(region, authOrigin), ...extra]));

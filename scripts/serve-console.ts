@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { securityHeaders } from '../infra/rules/csp.js';
 import { checkConsoleConfig } from '../infra/rules/console-config';
 import { cacheControl, contentType } from '../infra/rules/objects';
@@ -82,7 +82,8 @@ function handler(options: ConsoleServerOptions) {
 			return;
 		}
 		const file = normalize(join(root, rel));
-		if (!file.startsWith(root)) {
+		// `root + sep`: a bare prefix test would let `/../build-old/x.js` out into a sibling folder.
+		if (!file.startsWith(root + sep)) {
 			res.writeHead(403).end();
 			return;
 		}

@@ -6,7 +6,7 @@
  * Sizes are gzip -9 per file, 1 KB = 1,000 bytes. The HTTP cache is off (every request routed), so
  * (b) counts what a first visit fetches. Fails when (a) or (b) is over budget. Run after the build.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
@@ -27,15 +27,7 @@ const BASE = '/_console';
 
 // Debian's chromium where Playwright has none of its own, as in playwright.config.ts.
 const executablePath =
-	process.env.CHROMIUM_PATH ??
-	(() => {
-		try {
-			readFileSync('/usr/bin/chromium');
-			return '/usr/bin/chromium';
-		} catch {
-			return undefined;
-		}
-	})();
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 const freePort = () =>
 	new Promise<number>((ok, fail) => {

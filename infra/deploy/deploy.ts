@@ -59,8 +59,9 @@ try {
 	fail(`${values.outputs}: ${error instanceof Error ? error.message : String(error)}`);
 }
 const base = checkBase(outputs.BasePath);
+let region: string;
 try {
-	checkConsoleConfig(config, base);
+	region = checkConsoleConfig(config, base).region;
 } catch (error) {
 	fail(
 		`${describeConfigError(error)} Check the stack's ConsoleConfig output and the --label flags.`
@@ -68,7 +69,6 @@ try {
 }
 const prefix = base.slice(1);
 const bucket = outputs.BucketName;
-const region = (config as { region: string }).region;
 
 if (!values['skip-build']) {
 	console.log(`Building for ${base} …`);
@@ -148,13 +148,22 @@ for (const upload of plan.uploads) {
 	);
 	console.log(`put ${upload.key}`);
 }
+// DeleteObjects answers 200 even when keys fail: quiet mode lists only those, in `Errors`.
+// https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
+const notDeleted: string[] = [];
 for (let i = 0; i < plan.deletes.length; i += 1000) {
 	const batch = plan.deletes.slice(i, i + 1000); // DeleteObjects takes up to 1,000 keys
-	await s3.send(
+	const { Errors } = await s3.send(
 		new DeleteObjectsCommand({
 			Bucket: bucket,
 			Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true }
 		})
 	);
+	for (const e of Errors ?? []) notDeleted.push(`${e.Key} (${e.Code}: ${e.Message})`);
 }
+if (notDeleted.length)
+	fail(
+		`the new build is live, but ${notDeleted.length} stale object(s) were not deleted:\n  ` +
+			`${notDeleted.join('\n  ')}\nFix the bucket policy or role and rerun the deploy.`
+	);
 console.log(`\nDeployed to s3://${bucket}/${prefix}/. No invalidation needed.`);

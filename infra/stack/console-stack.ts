@@ -165,15 +165,15 @@ export class ConsoleStack extends Stack {
 
 		const { identityPool } = addAccess(this, { pool, client, distributionArns, listAllowed });
 
+		const authDomain = domain.baseUrl();
 		// Security headers of the console's behaviour, from the one definition the local server uses.
 		// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html
 		const headersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
 			responseHeadersPolicyName: `${Aws.STACK_NAME}-${Aws.REGION}-security`,
 			comment: `Security headers for ${base}*`,
-			...headersPolicyProps(securityHeaders(awsOrigins(Aws.REGION, domain.baseUrl())))
+			...headersPolicyProps(securityHeaders(awsOrigins(Aws.REGION, authDomain)))
 		});
 
-		const authDomain = domain.baseUrl();
 		const out = (id: string, value: string, description: string) =>
 			new CfnOutput(this, id, { value, description });
 		out('BasePath', base, 'The console prefix: build with BASE_PATH=<this>, upload under it');

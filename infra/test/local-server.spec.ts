@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleServer } from '../../scripts/serve-console';
 import { configFromOutputs, readOutputs } from '../deploy/outputs';
@@ -64,6 +64,21 @@ describe('local console server', () => {
 		expect(response.headers.get('cache-control')).toBe('no-cache');
 		expect(await response.json()).toEqual(config);
 		expect((await get('/_console/_app/immutable/entry/gone.js')).status).toBe(404);
+	});
+
+	it('serves nothing from a sibling folder whose name starts like the build’s', async () => {
+		// `%2f` survives URL parsing, so the server is the one resolving `..`.
+		const sibling = `${root}-old`;
+		mkdirSync(sibling);
+		writeFileSync(join(sibling, 'secret.js'), 'secret');
+		try {
+			const name = basename(sibling);
+			const response = await get(`/_console/..%2f${name}%2fsecret.js`);
+			expect(response.status).toBe(403);
+			expect(await response.text()).not.toContain('secret');
+		} finally {
+			rmSync(sibling, { recursive: true });
+		}
 	});
 
 	it('refuses to serve a config.json the deploy step would refuse', async () => {

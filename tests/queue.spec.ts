@@ -54,16 +54,21 @@ async function expectEachPathOnce(distributionId: string, items: string[], inval
 	return made;
 }
 
-test('7,000 paths go out as three invalidations as room frees, with progress, each path once', async ({
-	page
-}) => {
+/** Alice sends 7,000 fresh paths on www and sees the first of 3 invalidations go out. */
+async function startSevenThousand(page: Page) {
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	const items = release(7000, `${Date.now()}`);
 	await pasteAndSend(page, items);
-
 	const queue = page.getByTestId('queue');
 	await expect(queue).toContainText('7,000 paths in 3 invalidations');
 	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+	return { items, queue };
+}
+
+test('7,000 paths go out as three invalidations as room frees, with progress, each path once', async ({
+	page
+}) => {
+	const { items, queue } = await startSevenThousand(page);
 	await expect(queue.getByTestId('queue-paths')).toHaveText('2,500 of 7,000 sent, 0 completed');
 	await expect(queue.getByTestId('queue-time')).toContainText('so far');
 	await expect(queue.getByTestId('queue-batches')).toHaveText('2 of 3 sent, 1 completed', {
@@ -82,11 +87,7 @@ test('7,000 paths go out as three invalidations as room frees, with progress, ea
 test('a reload in the middle of the queue resumes it, and no path is sent twice', async ({
 	page
 }) => {
-	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
-	const items = release(7000, `${Date.now()}`);
-	await pasteAndSend(page, items);
-	const queue = page.getByTestId('queue');
-	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+	const { items, queue } = await startSevenThousand(page);
 
 	await page.reload();
 	await expect(page.getByTestId('signed-in-user')).toHaveText('alice@example.com');
@@ -128,11 +129,7 @@ test('a batch refused with TooManyInvalidationsInProgress waits and goes through
 test('stop the rest: what was sent completes, the rest is never sent', async ({ page }) => {
 	// Slow completion keeps the second batch waiting for room while the user stops.
 	await stack.settings({ completeAfterMs: 8000 });
-	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
-	const items = release(7000, `${Date.now()}`);
-	await pasteAndSend(page, items);
-	const queue = page.getByTestId('queue');
-	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+	const { items, queue } = await startSevenThousand(page);
 	await queue.getByRole('button', { name: 'Stop the rest' }).click();
 	await expect(queue.getByTestId('queue-done')).toContainText(
 		'Stopped: 2,500 paths purged, 4,500 not sent.',

@@ -9,7 +9,7 @@
  * tab never makes a second queue (with new references) for the same purge.
  */
 import type { CloudFrontApi } from '$lib/aws/cloudfront';
-import { createDetailCache, type DetailCache } from '$lib/history/detail-cache';
+import type { DetailCache } from '$lib/history/detail-cache';
 import { readInFlight } from './in-flight';
 import { isFinished, makeQueue, progressOf, type PurgeQueue } from './queue';
 import { QueueRunner, type Activity } from './queue-runner';
@@ -21,6 +21,8 @@ export interface LiveQueueOptions {
 	api: Promise<CloudFrontApi>;
 	owner: { subject: string; email: string };
 	distributionId: string;
+	/** The session's shared detail cache (`detailCacheFor`), so a detail is fetched once for all. */
+	details: () => Promise<DetailCache>;
 }
 
 const CHANNEL = 'purge-console-queues';
@@ -35,7 +37,6 @@ export class LiveQueue {
 	#page = new AbortController();
 	#ticker: ReturnType<typeof setInterval> | undefined;
 	#channel: BroadcastChannel | null = null;
-	#details: Promise<DetailCache> | null = null;
 
 	constructor(options: LiveQueueOptions) {
 		this.#o = options;
@@ -170,7 +171,11 @@ export class LiveQueue {
 					distributionId,
 					{
 						listRecent: (id, n) => a.listInvalidations(id, n),
-						paths: async (id, inv) => (await (await this.#detailCache()).get(id, inv)).paths
+						// An invalidation's paths never change: a kept detail of any status will do.
+						paths: async (id, inv) => {
+							const details = await this.#o.details();
+							return ((await details.peek(id, inv)) ?? (await details.get(id, inv))).paths;
+						}
 					},
 					known
 				);
@@ -181,19 +186,6 @@ export class LiveQueue {
 				this.#activity = activity;
 			}
 		};
-	}
-
-	/** GetInvalidation through the shared detail cache: at most 4 at once, one per invalidation. */
-	#detailCache() {
-		return (this.#details ??= this.#o.api.then((a) =>
-			createDetailCache({
-				userKey: this.#o.owner.subject,
-				fetchDetail: (distributionId, id) => a.getInvalidation(distributionId, id)
-			})
-		)).catch((e: unknown) => {
-			this.#details = null; // try again on the next read
-			throw e;
-		});
 	}
 
 	async #save(queue: PurgeQueue) {

@@ -16,16 +16,27 @@ import { classify } from '$lib/paths/parse-paste';
  * @example pathMatches('/img/*', '/img/logos/*') // true: the two wildcards overlap
  * @example pathMatches('#Sale', '#sale') // true: tags ignore case
  */
-export function pathMatches(item: string, search: string): boolean {
-	const term = search.trim();
-	if (term === '') return true;
-	if (classify(item) === 'tag') return item.toLowerCase().includes(term.toLowerCase());
-	return searchForms(term).some((form) => matchesForm(item, form));
-}
+export const pathMatches = (item: string, search: string): boolean => matcher(search)(item);
 
 /** The items of an invalidation that match, in their order (for highlighting). */
 export const matchingPaths = (items: readonly string[], search: string): string[] =>
-	items.filter((item) => pathMatches(item, search));
+	items.filter(matcher(search));
+
+/** Whether any item matches: stops at the first, for filtering rows. */
+export const anyPathMatches = (items: readonly string[], search: string): boolean =>
+	items.some(matcher(search));
+
+/** The test for one search, its forms worked out once rather than once per item. */
+function matcher(search: string): (item: string) => boolean {
+	const term = search.trim();
+	if (term === '') return () => true;
+	const lowerTerm = term.toLowerCase();
+	const forms = searchForms(term);
+	return (item) =>
+		classify(item) === 'tag'
+			? item.toLowerCase().includes(lowerTerm)
+			: forms.some((form) => matchesForm(item, form));
+}
 
 /** What the user typed, and the encoded form CloudFront stores (`/a b` is sent as `/a%20b`). */
 function searchForms(term: string): string[] {

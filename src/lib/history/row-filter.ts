@@ -4,7 +4,7 @@
  * `needs-detail`: the page fetches it (through the detail cache) and asks again.
  */
 import type { Invalidation, InvalidationSummary } from './invalidation';
-import { matchingPaths } from './path-search';
+import { anyPathMatches } from './path-search';
 import type { HistoryQuery } from './query';
 import { submitterOf } from './submitter';
 
@@ -39,8 +39,7 @@ export function matchRow(
 	if (query.to && createTime >= dayStart(nextDay(query.to))) return 'no-match';
 	if (query.path === '' && query.by === '') return 'match';
 	if (!row.detail) return 'needs-detail';
-	if (query.path !== '' && matchingPaths(row.detail.paths, query.path).length === 0)
-		return 'no-match';
+	if (query.path !== '' && !anyPathMatches(row.detail.paths, query.path)) return 'no-match';
 	if (query.by !== '') {
 		const who = submitterOf(row.detail.callerReference);
 		if (who === null || !who.toLowerCase().includes(query.by.toLowerCase())) return 'no-match';

@@ -118,6 +118,32 @@ describe('invalidation status', () => {
 	});
 });
 
+describe('POST /_stack/complete', () => {
+	it('completes one invalidation now and leaves the others running', async () => {
+		await control(stack, 'POST', '/settings', { completeAfterMs: 600_000 });
+		const create = (ref: string) =>
+			alice.send(
+				new CreateInvalidationCommand({
+					DistributionId: E1,
+					InvalidationBatch: { CallerReference: ref, Paths: { Quantity: 1, Items: ['/a.html'] } }
+				})
+			);
+		const done = (await create('complete-1')).Invalidation?.Id ?? '';
+		const running = (await create('complete-2')).Invalidation?.Id ?? '';
+		await control(stack, 'POST', '/complete', { distributionId: E1, id: done });
+		const status = async (Id: string) =>
+			(await alice.send(new GetInvalidationCommand({ DistributionId: E1, Id }))).Invalidation
+				?.Status;
+		expect(await status(done)).toBe('Completed');
+		expect(await status(running)).toBe('InProgress');
+		await expect(
+			control(stack, 'POST', '/complete', { distributionId: E1, id: 'INOSUCHONE00000' })
+		).rejects.toThrow(/400 .*no invalidation INOSUCHONE00000/);
+		await control(stack, 'POST', '/complete', { distributionId: E1, id: running });
+		await control(stack, 'POST', '/settings', { completeAfterMs: 60_000 });
+	});
+});
+
 describe('history paging', () => {
 	it('pages through a 5,000-item history newest first with unique ids', async () => {
 		await control(stack, 'POST', '/reset', { seedCount: 5000 });

@@ -105,6 +105,18 @@ export function controlApi(ctx: StackContext, deps: ControlDeps): Handler {
 				if (v !== undefined) ctx.settings[k as keyof typeof next] = v;
 			json(res, 200, { settings: ctx.settings });
 		},
+		// Completes one invalidation now, so a test decides when "In progress" ends instead of racing
+		// a timer against a loaded machine.
+		async 'POST /_stack/complete'(req, res) {
+			const body = await readJson(req);
+			const { distributionId, id } = body;
+			if (typeof distributionId !== 'string' || typeof id !== 'string')
+				throw new BadRequest('distributionId and id must be strings');
+			const inv = ctx.store.get(distributionId, id);
+			if (!inv) throw new BadRequest(`no invalidation ${id} on ${distributionId}`);
+			inv.completesAt = Math.min(inv.completesAt, Date.now());
+			json(res, 200, { id, status: statusOf(inv) });
+		},
 		async 'GET /_stack/invalidations'(_req, res, q) {
 			const only = q.get('distributionId');
 			if (only !== null && !DISTRIBUTION_IDS.includes(only))

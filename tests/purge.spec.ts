@@ -2,6 +2,7 @@ import { DIST, expect, openSignedIn, test } from './fixtures';
 import { stack } from './stack-control';
 
 test('an operator purges /index.html and watches it complete', async ({ page }) => {
+	await stack.settings({ completeAfterMs: 600_000 });
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(DIST.www);
 	await expect(page.getByText('www.example.test')).toBeVisible();
@@ -14,6 +15,7 @@ test('an operator purges /index.html and watches it complete', async ({ page }) 
 	await expect(sent.getByTestId('invalidation-status')).toHaveText('In progress');
 	const id = (await sent.getByTestId('invalidation-id').textContent())?.trim() ?? '';
 	expect(id).toMatch(/^I[A-Z0-9]+$/);
+	await stack.complete(DIST.www, id);
 	await expect(sent.getByTestId('invalidation-status')).toHaveText('Completed', {
 		timeout: 20_000
 	});

@@ -42,6 +42,9 @@ export const stack = {
 		tokenTtlSeconds?: number;
 		credentialTtlSeconds?: number;
 	}) => call('POST', '/settings', s),
+	/** Completes an invalidation now (the page learns it on its next read). */
+	complete: (distributionId: string, id: string) =>
+		call('POST', '/complete', { distributionId, id }),
 	async invalidations(distributionId: string) {
 		const body = (await call('GET', `/invalidations?distributionId=${distributionId}`)) as {
 			invalidations: {

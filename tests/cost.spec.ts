@@ -40,7 +40,7 @@ async function openEstimate(page: Page, email: string, distributionId: string) {
 	await paths.focus();
 	const estimate = page.getByTestId('estimate');
 	await expect(estimate.getByTestId('month-usage')).toContainText('counted over', {
-		timeout: 30_000
+		timeout: 90_000
 	});
 	return { now, estimate };
 }

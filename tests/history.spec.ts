@@ -121,7 +121,7 @@ test('the submitter filter finds the purges one person sent from the console', a
 	await openHistory(page, '?by=alice');
 	await expect(page.getByLabel('Submitted by')).toHaveValue('alice');
 	await expect(page.getByTestId('search-progress')).toHaveAttribute('data-state', 'done', {
-		timeout: 30_000
+		timeout: 90_000
 	});
 	await expect(count(page)).toHaveText(`${alices.length} of ${all.length} invalidations match.`);
 	const { text } = await download(page, 'Export JSON');
@@ -170,7 +170,7 @@ test('a long search shows its progress and can be stopped, then continued', asyn
 	await expect(progress).toContainText('Older invalidations were not searched.');
 	await stack.clearFaults();
 	await page.getByRole('button', { name: 'Continue searching' }).click();
-	await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+	await expect(progress).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
 	await expect(page.getByTestId('no-matches')).toBeVisible();
 });
 

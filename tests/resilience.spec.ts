@@ -114,7 +114,7 @@ test('a failed refresh mid-draft asks to sign in again and keeps the draft', asy
 	await page.getByLabel(/Paths to invalidate/).fill(draft);
 	// The cost estimate counts this month in the background: let it finish, so the send below
 	// is what meets the expired credentials and the refused refresh.
-	await expect(page.getByTestId('month-usage')).toContainText('counted over', { timeout: 30_000 });
+	await expect(page.getByTestId('month-usage')).toContainText('counted over', { timeout: 90_000 });
 	await stack.addFault({ kind: 'fail-refresh', count: 1 });
 	await stack.addFault({ kind: 'expire-credentials' });
 	await page.getByRole('button', { name: 'Invalidate 2 paths' }).click();

@@ -24,7 +24,7 @@ CHAR_FLAGS[63] |= SPECIAL;
 export interface PathShape {
 	/** FNV-1a over the UTF-16 code units, cut to 30 bits: equal strings, equal hashes. */
 	hash: number;
-	/** Offset of the last `/` (-1: none). */
+	/** Offset of the last `/` before any `?` (-1: none): where the directory ends. */
 	slash: number;
 	/** The hash of everything up to and including that `/`. */
 	dirHash: number;
@@ -74,14 +74,20 @@ export function measure(s: string, start = 0, end = s.length): PathShape {
 		flags |= CHAR_FLAGS[a];
 		if (flags & SPECIAL) {
 			// A `/`, `.` or `?` in this pair: rare enough to sort out apart.
+			// The directory is that of the path part: a `/` in a query string does not count
+			// (https://www.rfc-editor.org/rfc/rfc3986#section-3.4).
 			if (a === 47) {
-				slash = i;
-				dirHash = Math.imul(before ^ a, FNV_PRIME);
+				if (query === -1) {
+					slash = i;
+					dirHash = Math.imul(before ^ a, FNV_PRIME);
+				}
 			} else if (a === 46) dot = i;
 			else if (a === 63 && query === -1) query = i;
 			if (b === 47) {
-				slash = i + 1;
-				dirHash = hash;
+				if (query === -1) {
+					slash = i + 1;
+					dirHash = hash;
+				}
 			} else if (b === 46) dot = i + 1;
 			else if (b === 63 && query === -1) query = i + 1;
 			flags &= ~SPECIAL;

@@ -11,6 +11,7 @@
  * its directory's; duplicates, case twins and directories are then found by hash in typed arrays,
  * comparing strings only on a hash match.
  */
+import { parentDirectory } from './directory';
 import { formatCount } from './format-count';
 import { HashSlots } from './hash-slots';
 import { hashOf, HAS_UPPER, measure, type PathShape } from './path-shape';
@@ -197,7 +198,10 @@ export class BatchRules {
 		);
 	}
 
-	/** Count a file in its directory, found by the hash of its path up to its last `/`. */
+	/**
+	 * Count a file in its directory (parentDirectory(value), found in the same pass as the hash:
+	 * path-shape.spec.ts checks that the two agree), by the hash of the directory.
+	 */
 	#countDir(value: string, index: number, shape: PathShape) {
 		const slash = shape.slash;
 		const bare = slash < value.length - 1 && shape.dot < slash && shape.query === -1;
@@ -217,7 +221,7 @@ export class BatchRules {
 		}
 		if (dir === -1) {
 			dir = this.#dirNames.length;
-			this.#dirNames.push(value.slice(0, length));
+			this.#dirNames.push(parentDirectory(value)!); // the name; shape.slash found it already
 			this.#dirFirst.push(index);
 			this.#dirCount.push(0);
 			this.#dirHashes.push(shape.dirHash);

@@ -323,19 +323,24 @@ export class BatchRules {
 	/** Many files in one directory: one wildcard costs one path (pricing page). */
 	#suggestWildcards(threshold: number) {
 		// Groups in the order of their first item sent; the others' removals as two number arrays,
-		// not one object per item: 100,000 siblings stay cheap.
+		// not one object per item, each allocated once at its size (the count of files sent in
+		// the directory): 100,000 siblings stay cheap.
 		const groupOf = new Int32Array(this.#dirNames.length).fill(-1);
 		const groups: { dir: number; first: number; lines: number[]; pieces: number[] }[] = [];
+		const filled: number[] = [];
 		for (let i = 0; i < this.#values.length; i++) {
 			const d = this.#dirOf[i];
 			if (d === -1 || this.#meta[i] & NOT_SENT || this.#dirCount[d] < threshold) continue;
 			const g = groupOf[d];
 			if (g === -1) {
 				groupOf[d] = groups.length;
-				groups.push({ dir: d, first: i, lines: [], pieces: [] });
+				const rest = this.#dirCount[d] - 1;
+				groups.push({ dir: d, first: i, lines: new Array(rest), pieces: new Array(rest) });
+				filled.push(0);
 			} else {
-				groups[g].lines.push(this.#lines[i]);
-				groups[g].pieces.push(this.#pieces[i]);
+				const at = filled[g]++;
+				groups[g].lines[at] = this.#lines[i];
+				groups[g].pieces[at] = this.#pieces[i];
 			}
 		}
 		for (const { dir: d, first, lines, pieces } of groups) {

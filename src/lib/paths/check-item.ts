@@ -55,7 +55,9 @@ export function checkItem(input: string, options: ItemOptions): CheckedItem {
 	if (input.startsWith('#')) return checkTag(input, options.tagsEnabled);
 	const result: CheckedItem = { kind: classify(input), messages: [] };
 	let path = input;
-	const url = URL_PATTERN.exec(path);
+	// Cheap tests first: the regular expressions below run only on items that can match them
+	// (one line in ten of a 100,000-line paste comes here).
+	const url = (path.charCodeAt(0) | 0x20) === 0x68 ? URL_PATTERN.exec(path) : null; // h or H
 	if (url) {
 		const host = url[1].toLowerCase().replace(/:\d+$/, '');
 		if (!options.hosts.includes(host))
@@ -72,7 +74,7 @@ export function checkItem(input: string, options: ItemOptions): CheckedItem {
 	if (hasControlCharacter(path))
 		return fail(result, 'Contains a control character (such as a tab). Remove it.');
 	// "~" is not supported, encoded or not: %7E is accepted but invalidates nothing (paths page).
-	const tilde = /~|%7e/i.exec(path);
+	const tilde = path.includes('~') || path.includes('%') ? /~|%7e/i.exec(path) : null;
 	if (tilde) {
 		const before = path.slice(0, tilde.index);
 		const wildcard = encodePath(before.startsWith('/') ? before : '/' + before) + '*';
@@ -136,7 +138,7 @@ function checkStars(value: string, result: CheckedItem) {
 			)
 		);
 	}
-	const encoded = /%2a/i.exec(value);
+	const encoded = value.includes('%') ? /%2a/i.exec(value) : null;
 	if (encoded) {
 		const wildcard = value.slice(0, encoded.index) + '*';
 		result.messages.push(

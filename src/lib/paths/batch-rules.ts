@@ -45,7 +45,7 @@ export class BatchRules {
 	#exact: HashSlots;
 	/** Items with an upper-case letter, by the hash of their lower-cased value; the first of each. */
 	#lowerCased = new HashSlots();
-	/** Directories (up to their last `/`) by hash; their names, first files and file counts. */
+	/** Directories (parentDirectory) by hash; their names, first files, file counts and hashes. */
 	#dirs = new HashSlots();
 	#dirNames: string[] = [];
 	#dirFirst: number[] = [];

@@ -9,7 +9,7 @@ const path = fc
 	.map((chars) => '/' + chars.join(''));
 
 describe('parentDirectory', () => {
-	it.each([
+	it.each<[string, string | null, string]>([
 		['/img/a.jpg', '/img/', 'up to the last "/"'],
 		['/img/sub/', '/img/sub/', 'a path ending in "/" is its own directory'],
 		['/a/p.js?r=/x/y', '/a/', 'a "/" in the query string does not count'],

@@ -10,6 +10,7 @@ import { classify } from '$lib/paths/parse-paste';
 import { formatUsd, type Micros } from './money';
 import type { PathPricing } from './pricing';
 import { formatCount } from '$lib/paths/format-count';
+import { parentDirectory } from '$lib/paths/directory';
 
 export interface WildcardSuggestion {
 	/** The directory the files share, e.g. `/img/`. */
@@ -35,13 +36,9 @@ export const costOfPaths =
 			? 0
 			: Math.max(0, n - Math.max(0, freeLeft)) * pricing.pricePerPathMicros;
 
-/** `/img/a.jpg?v=2` → `/img/`; null for a file at the root (the wildcard would be `/*`). */
-export function directoryOf(path: string): string | null {
-	const query = path.indexOf('?');
-	// No array per call: this runs for every item of a 100,000-line paste on each edit.
-	const slash = path.lastIndexOf('/', query === -1 ? path.length : query - 1);
-	return slash > 0 ? path.slice(0, slash + 1) : null;
-}
+/** `/img/a.jpg?v=2` → `/img/`; null for a file at the root (the wildcard would be `/*`). The
+ * same grouping as the path rules' sibling suggestion. */
+export const directoryOf = parentDirectory;
 
 /**
  * Directories whose listed files cost more than one wildcard would, biggest saving first.

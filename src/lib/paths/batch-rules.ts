@@ -7,16 +7,18 @@
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PayingForInvalidation.html
  * (a wildcard is billed as one path however many files it covers)
  *
- * Built for 100,000 items: one pass over each item's characters hashes it and its directory;
- * everything else is table lookups on numbers.
+ * Built for 100,000 items: each item's characters are read once (path-shape.ts), for its hash and
+ * its directory's; duplicates, case twins and directories are then found by hash in typed arrays,
+ * comparing strings only on a hash match.
  */
+import { parentDirectory } from './directory';
 import { formatCount } from './format-count';
+import { HashSlots } from './hash-slots';
+import { hashOf, HAS_UPPER, measure, type PathShape } from './path-shape';
 import type { BatchSummary, Diagnostic, Fix, ItemKind, Severity } from './types';
 
 /** Files in one directory from which `/dir/*` is suggested. */
 export const DEFAULT_SIBLING_THRESHOLD = 10;
-
-const HAS_UPPER = /[A-Z]/;
 
 const KIND_FILE = 0;
 const KIND_WILDCARD = 1;
@@ -37,16 +39,18 @@ export class BatchRules {
 	#pieces: Int32Array;
 	/** Kind (KIND_* bits) and NOT_SENT / BARE_NAME flags. */
 	#meta: Uint8Array;
-	/** The first item of this file's directory (-1: none), the directory's length, and, on that
-	 * first item, how many files the directory holds. */
+	/** Each file's directory (an index into the #dir arrays; -1: none). */
 	#dirOf: Int32Array;
-	#dirLength: Int32Array;
-	#dirCount: Int32Array;
-	/** Exact value (tags: lower-cased) → index; lower-cased paths with an upper-case letter → index. */
-	#exact = new Map<string, number>();
-	#lowerCased = new Map<string, number>();
-	/** Directory (up to its last `/`) → the index of its first file. */
-	#dirIds = new Map<string, number>();
+	/** Items by the hash of their key. */
+	#exact: HashSlots;
+	/** Items with an upper-case letter, by the hash of their lower-cased value; the first of each. */
+	#lowerCased = new HashSlots();
+	/** Directories (parentDirectory) by hash; their names, first files, file counts and hashes. */
+	#dirs = new HashSlots();
+	#dirNames: string[] = [];
+	#dirFirst: number[] = [];
+	#dirCount: number[] = [];
+	#dirHashes: number[] = [];
 	#lastDir = -1;
 	#files = 0;
 	#wildcards = 0;
@@ -61,8 +65,7 @@ export class BatchRules {
 		this.#pieces = new Int32Array(this.#capacity);
 		this.#meta = new Uint8Array(this.#capacity);
 		this.#dirOf = new Int32Array(this.#capacity);
-		this.#dirLength = new Int32Array(this.#capacity);
-		this.#dirCount = new Int32Array(this.#capacity);
+		this.#exact = new HashSlots(this.#capacity);
 	}
 
 	#grow() {
@@ -76,29 +79,70 @@ export class BatchRules {
 		this.#pieces = grown(this.#pieces);
 		this.#meta = grown(this.#meta);
 		this.#dirOf = grown(this.#dirOf);
-		this.#dirLength = grown(this.#dirLength);
-		this.#dirCount = grown(this.#dirCount);
 	}
 
 	#kind(i: number): ItemKind {
 		return KINDS[this.#meta[i] & KIND_MASK];
 	}
 
+	#key(i: number): string {
+		const v = this.#values[i];
+		return (this.#meta[i] & KIND_MASK) === KIND_TAG ? v.toLowerCase() : v;
+	}
+
+	/** The item whose key is `key` (its hash: `hash`), or -1. */
+	#find(hash: number, key: string): number {
+		const exact = this.#exact;
+		exact.seek(hash);
+		for (let j = exact.next(); j !== -1; j = exact.next()) if (this.#key(j) === key) return j;
+		return -1;
+	}
+
+	/** The first item with an upper-case letter whose lower-cased value is `lower`, or -1. */
+	#findLowerCased(hash: number, lower: string): number {
+		const table = this.#lowerCased;
+		table.seek(hash);
+		for (let j = table.next(); j !== -1; j = table.next())
+			if (this.#values[j].toLowerCase() === lower) return j;
+		return -1;
+	}
+
+	/** Record one checked item. */
+	add(value: string, kind: ItemKind, line: number, piece: number, input: string) {
+		if (kind === 'tag') {
+			const key = value.toLowerCase(); // tags are case-insensitive
+			this.#add(value, KIND_TAG, line, piece, input, key, measure(key));
+		} else
+			this.#add(
+				value,
+				kind === 'file' ? KIND_FILE : KIND_WILDCARD,
+				line,
+				piece,
+				input,
+				value,
+				measure(value)
+			);
+	}
+
 	/**
-	 * Record one checked item. Duplicates use a Map on the exact value (V8 caches string hashes);
-	 * case twins need an upper-case letter on one side, so only such items pay for lower-casing.
+	 * Record a file path that needs no checks (the paste's plain lines), as `measure` shaped it:
+	 * the caller has just measured it, so its characters are not read again.
 	 */
-	add(
+	addPlainFile(value: string, line: number, piece: number, shape: PathShape) {
+		this.#add(value, KIND_FILE, line, piece, value, value, shape);
+	}
+
+	#add(
 		value: string,
-		kind: ItemKind,
+		kind: number,
 		line: number,
 		piece: number,
 		input: string,
-		isLowerCase = false
+		key: string,
+		shape: PathShape
 	) {
-		const key = kind === 'tag' ? value.toLowerCase() : value; // tags are case-insensitive
-		const same = this.#exact.get(key);
-		if (same !== undefined) {
+		const same = this.#find(shape.hash, key);
+		if (same !== -1) {
 			this.#duplicates++;
 			const message = `Same as line ${this.#lines[same]}: sent once.`;
 			this.#note(line, 'info', input, message, removeFix(line, piece));
@@ -106,34 +150,45 @@ export class BatchRules {
 		}
 		const index = this.#values.length;
 		if (index === this.#capacity) this.#grow();
-		this.#exact.set(key, index);
+		this.#exact.add(shape.hash, index);
 		this.#values.push(value);
 		if (input !== value) this.#inputs.set(index, input);
 		this.#lines[index] = line;
 		this.#pieces[index] = piece;
-		if (kind !== 'tag') {
-			if (!isLowerCase || this.#lowerCased.size > 0)
-				this.#checkCase(value, index, line, piece, input);
-		}
-		if (kind === 'file') {
+		const { hash, flags } = shape; // checkCase measures other strings
+		if (kind === KIND_FILE) {
 			this.#files++;
-			this.#countDir(value, index);
+			this.#countDir(value, index, shape);
 		} else {
-			if (kind === 'wildcard') this.#wildcards++;
+			if (kind === KIND_WILDCARD) this.#wildcards++;
 			else this.#tags++;
-			this.#meta[index] = kind === 'wildcard' ? KIND_WILDCARD : KIND_TAG;
+			this.#meta[index] = kind;
 			this.#dirOf[index] = -1;
 		}
+		// Case twins need an upper-case letter on one side: only such items pay for lower-casing.
+		if (kind !== KIND_TAG && (flags & HAS_UPPER || this.#lowerCased.size > 0))
+			this.#checkCase(value, index, line, piece, input, hash, flags);
 	}
 
-	#checkCase(value: string, index: number, line: number, piece: number, input: string) {
-		let twin: number | undefined;
-		if (HAS_UPPER.test(value)) {
+	#checkCase(
+		value: string,
+		index: number,
+		line: number,
+		piece: number,
+		input: string,
+		hash: number,
+		flags: number
+	) {
+		let twin: number;
+		if (flags & HAS_UPPER) {
 			const lower = value.toLowerCase();
-			twin = this.#exact.get(lower) ?? this.#lowerCased.get(lower);
-			if (!this.#lowerCased.has(lower)) this.#lowerCased.set(lower, index);
-		} else if (this.#lowerCased.size > 0) twin = this.#lowerCased.get(value);
-		if (twin === undefined) return;
+			const lowerHash = hashOf(lower);
+			const first = this.#findLowerCased(lowerHash, lower);
+			twin = this.#find(lowerHash, lower);
+			if (twin === -1) twin = first;
+			if (first === -1) this.#lowerCased.add(lowerHash, index);
+		} else twin = this.#findLowerCased(hash, value);
+		if (twin === -1) return;
 		this.#note(
 			line,
 			'warning',
@@ -144,37 +199,46 @@ export class BatchRules {
 	}
 
 	/**
-	 * Count a file in its directory. Pasted lists are mostly grouped by directory, so the previous
-	 * item's directory is tried first, without building a string.
+	 * Count a file in its directory (parentDirectory(value), found in the same pass as the hash:
+	 * path-shape.spec.ts checks that the two agree), by the hash of the directory.
 	 */
-	#countDir(value: string, index: number) {
-		const slash = value.lastIndexOf('/');
-		const bare = slash < value.length - 1 && value.indexOf('.', slash) === -1;
-		this.#meta[index] = KIND_FILE | (bare && value.indexOf('?') === -1 ? BARE_NAME : 0);
+	#countDir(value: string, index: number, shape: PathShape) {
+		const slash = shape.slash;
+		const bare = slash < value.length - 1 && shape.dot < slash && shape.query === -1;
+		this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0);
 		if (slash <= 0) {
 			this.#dirOf[index] = -1;
 			return;
 		}
-		const last = this.#lastDir;
-		let dir: number;
-		if (
-			last !== -1 &&
-			this.#dirLength[last] === slash + 1 &&
-			sameStart(this.#values[last], value, slash + 1)
-		)
-			dir = last;
-		else {
-			const name = value.slice(0, slash + 1);
-			const known = this.#dirIds.get(name);
-			if (known === undefined) {
-				this.#dirIds.set(name, index);
-				this.#dirLength[index] = slash + 1;
-				dir = index;
-			} else dir = known;
-			this.#lastDir = dir;
+		const length = slash + 1;
+		// Pasted lists mostly come in runs of one directory: try the previous file's first.
+		let dir = this.#lastDir;
+		if (dir === -1 || !this.#isIn(value, length, shape.dirHash, dir)) {
+			const dirs = this.#dirs;
+			dirs.seek(shape.dirHash);
+			do dir = dirs.next();
+			while (dir !== -1 && !this.#isIn(value, length, shape.dirHash, dir));
+		}
+		if (dir === -1) {
+			dir = this.#dirNames.length;
+			this.#dirNames.push(parentDirectory(value)!); // the name; shape.slash found it already
+			this.#dirFirst.push(index);
+			this.#dirCount.push(0);
+			this.#dirHashes.push(shape.dirHash);
+			this.#dirs.add(shape.dirHash, dir);
 		}
 		this.#dirOf[index] = dir;
 		this.#dirCount[dir]++;
+		this.#lastDir = dir;
+	}
+
+	#isIn(value: string, length: number, hash: number, dir: number): boolean {
+		const name = this.#dirNames[dir];
+		if (this.#dirHashes[dir] !== hash || name.length !== length) return false;
+		// Compared in place: a slice per file to compare was a third of the garbage of a parse.
+		for (let i = length - 2; i > 0; i--)
+			if (value.charCodeAt(i) !== name.charCodeAt(i)) return false;
+		return true;
 	}
 
 	#input(i: number): string {
@@ -189,13 +253,12 @@ export class BatchRules {
 	finish(siblingThreshold = DEFAULT_SIBLING_THRESHOLD): boolean {
 		const before = this.#diagnostics.length;
 		if (this.#wildcards > 0) this.#fold();
+		for (let i = 0; i < this.#values.length; i++)
+			if ((this.#meta[i] & (NOT_SENT | BARE_NAME)) === BARE_NAME) this.#bareName(i);
 		let crowded = false;
-		for (let i = 0; i < this.#values.length; i++) {
-			const flags = this.#meta[i];
-			if (flags & NOT_SENT) continue;
-			if (flags & BARE_NAME) this.#bareName(i);
-			if (this.#dirCount[i] >= siblingThreshold) crowded = true;
-		}
+		for (let d = 0; d < this.#dirNames.length; d++)
+			if (this.#dirCount[d] >= siblingThreshold && !(this.#meta[this.#dirFirst[d]] & NOT_SENT))
+				crowded = true;
 		if (crowded) this.#suggestWildcards(siblingThreshold);
 		return this.#diagnostics.length > before;
 	}
@@ -214,12 +277,13 @@ export class BatchRules {
 			if (kept.length === 0 || !p.startsWith(kept[kept.length - 1])) kept.push(p);
 		const keptSet = new Set(kept);
 		// A cheap first filter: the character after the leading "/" of every kept prefix.
-		const second = new Set(kept.map((p) => p.charCodeAt(1)));
+		const second = new Uint8Array(65536);
+		for (const p of kept) second[p.charCodeAt(1)] = 1;
 		const everything = kept[0] === '/';
 		for (let i = 0; i < this.#values.length; i++) {
 			const kind = this.#kind(i);
 			if (kind === 'tag') continue;
-			if (!everything && !second.has(this.#values[i].charCodeAt(1))) continue;
+			if (!everything && !second[this.#values[i].charCodeAt(1)]) continue;
 			const own = kind === 'wildcard' ? this.#values[i].slice(0, -1) : this.#values[i];
 			if (kind === 'wildcard' && keptSet.has(own)) continue;
 			const prefix = greatestNotAfter(kept, own);
@@ -240,7 +304,8 @@ export class BatchRules {
 	/** `/docs` and `/docs/` are different objects: offer `/docs/` too, or `/docs*`. */
 	#bareName(i: number) {
 		const v = this.#values[i];
-		if (this.#exact.has(v + '/')) return;
+		const dir = v + '/';
+		if (this.#find(hashOf(dir), dir) !== -1) return;
 		const line = this.#lines[i];
 		const piece = this.#pieces[i];
 		this.#diagnostics.push({
@@ -257,32 +322,39 @@ export class BatchRules {
 
 	/** Many files in one directory: one wildcard costs one path (pricing page). */
 	#suggestWildcards(threshold: number) {
-		const groups = new Map<number, number[]>();
+		// Groups in the order of their first item sent; the others' removals as two number arrays,
+		// not one object per item, each allocated once at its size (the count of files sent in
+		// the directory): 100,000 siblings stay cheap.
+		const groupOf = new Int32Array(this.#dirNames.length).fill(-1);
+		const groups: { dir: number; first: number; lines: number[]; pieces: number[] }[] = [];
+		const filled: number[] = [];
 		for (let i = 0; i < this.#values.length; i++) {
 			const d = this.#dirOf[i];
 			if (d === -1 || this.#meta[i] & NOT_SENT || this.#dirCount[d] < threshold) continue;
-			const group = groups.get(d);
-			if (group) group.push(i);
-			else groups.set(d, [i]);
+			const g = groupOf[d];
+			if (g === -1) {
+				groupOf[d] = groups.length;
+				const rest = this.#dirCount[d] - 1;
+				groups.push({ dir: d, first: i, lines: new Array(rest), pieces: new Array(rest) });
+				filled.push(0);
+			} else {
+				const at = filled[g]++;
+				groups[g].lines[at] = this.#lines[i];
+				groups[g].pieces[at] = this.#pieces[i];
+			}
 		}
-		for (const [d, group] of groups) {
-			const first = group[0];
-			const dir = this.#values[d].slice(0, this.#dirLength[d]);
+		for (const { dir: d, first, lines, pieces } of groups) {
+			const dir = this.#dirNames[d];
 			const wildcard = dir + '*';
-			// Removals as two number arrays, not one object per item: 100,000 siblings stay cheap.
-			const rest = group.slice(1);
-			const remove = {
-				lines: rest.map((i) => this.#lines[i]),
-				pieces: rest.map((i) => this.#pieces[i])
-			};
+			const count = lines.length + 1;
 			const line = this.#lines[first];
 			const edits = [{ line, piece: this.#pieces[first], text: wildcard }];
 			this.#note(
 				line,
 				'info',
 				this.#input(first),
-				`${formatCount(group.length)} paths are in ${dir}: one wildcard, ${wildcard}, would save ${formatCount(group.length - 1)} paths (it also purges everything else under ${dir}).`,
-				{ label: `Use ${wildcard}`, edits, remove }
+				`${formatCount(count)} paths are in ${dir}: one wildcard, ${wildcard}, would save ${formatCount(count - 1)} paths (it also purges everything else under ${dir}).`,
+				{ label: `Use ${wildcard}`, edits, remove: { lines, pieces } }
 			);
 		}
 	}
@@ -326,11 +398,6 @@ const removeFix = (line: number, piece: number): Fix => ({
 	label: 'Remove this line',
 	edits: [{ line, piece, text: '' }]
 });
-
-function sameStart(a: string, b: string, length: number): boolean {
-	for (let i = 0; i < length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
-	return true;
-}
 
 /** The greatest string in sorted `list` that is not after `s`, if any. */
 function greatestNotAfter(list: string[], s: string): string | undefined {

@@ -28,27 +28,37 @@ const utf8 = new TextEncoder();
  */
 export function encodePath(path: string): string {
 	if (!NEEDS_ENCODING.test(path)) return path; // most paths: no string built
+	// Runs of characters sent as typed are copied as one slice, not one by one.
 	let out = '';
+	let run = 0;
 	for (let i = 0; i < path.length; i++) {
 		const ch = path[i];
 		const code = ch.charCodeAt(0);
+		let escaped: string;
 		if (ch === '%') {
-			out += /^[0-9A-Fa-f]{2}$/.test(path.slice(i + 1, i + 3)) ? '%' : '%25';
+			if (/^[0-9A-Fa-f]{2}$/.test(path.slice(i + 1, i + 3))) continue;
+			escaped = '%25';
 		} else if (UNSAFE.has(ch)) {
-			out += hex(code);
+			escaped = hex(code);
 		} else if (code > 0x7e) {
 			// Non-ASCII: UTF-8 bytes, one escape each. codePointAt keeps surrogate pairs together.
 			const cp = path.codePointAt(i)!;
 			const char = String.fromCodePoint(cp);
-			for (const byte of utf8.encode(char)) out += hex(byte);
+			escaped = '';
+			for (const byte of utf8.encode(char)) escaped += hex(byte);
+			out += path.slice(run, i) + escaped;
 			i += char.length - 1;
-		} else {
-			out += ch;
-		}
+			run = i + 1;
+			continue;
+		} else continue;
+		out += path.slice(run, i) + escaped;
+		run = i + 1;
 	}
-	return out;
+	return out + path.slice(run);
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
+
 /** Control characters can't be sent raw and mean nothing as a URL (RFC 1738 §2.2). */
-export const hasControlCharacter = (s: string): boolean =>
-	[...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+export const hasControlCharacter = (s: string): boolean => CONTROL_CHARACTER.test(s);

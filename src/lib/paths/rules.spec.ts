@@ -212,6 +212,17 @@ describe('a wildcard suggested for many siblings (one wildcard is billed as one 
 		expect(about(siblings(3), /one wildcard/, { siblingThreshold: 3 })).toHaveLength(1);
 	});
 
+	it('groups a file by the directory of its path, not of a "/" in its query string', () => {
+		const text = Array.from({ length: 10 }, (_, i) =>
+			i % 2 ? `/a/p${i}.js?r=/x/y` : `/a/p${i}.js`
+		).join('\n');
+		const [d, more] = about(text, /one wildcard/, { keepQueryStrings: true });
+		expect(more).toBeUndefined();
+		expect(d.message).toBe(
+			'10 paths are in /a/: one wildcard, /a/*, would save 9 paths (it also purges everything else under /a/).'
+		);
+	});
+
 	it('counts siblings in any order, and directories apart', () => {
 		const mixed = Array.from({ length: 20 }, (_, i) => `/${i % 2 ? 'a' : 'b'}/f${i}.js`);
 		expect(about(mixed.join('\n'), /one wildcard/).map((d) => d.message.slice(0, 20))).toEqual([

@@ -18,7 +18,11 @@ const STARTS_ITEM = /^(?:\/|https?:\/\/)/i;
  */
 export function splitList(line: string): string[] {
 	if (!HAS_SEPARATOR.test(line)) return [line];
-	const pieces = line.split(SEPARATORS).filter((p) => p !== '');
-	if (pieces.length < 2 || !pieces.every((p) => STARTS_ITEM.test(p))) return [line];
-	return pieces;
+	const pieces: string[] = [];
+	for (const p of line.split(SEPARATORS)) {
+		if (p === '') continue;
+		if (!STARTS_ITEM.test(p)) return [line];
+		pieces.push(p);
+	}
+	return pieces.length < 2 ? [line] : pieces;
 }

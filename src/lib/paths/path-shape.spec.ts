@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parentDirectory } from './directory';
+import { hashOf, HAS_UPPER, measure, NOT_PLAIN } from './path-shape';
+
+// Seeded by vitest.setup.ts (printed at the start of the run).
+const path = fc
+	.array(fc.constantFrom('/', 'a', 'B', '.', '?', '=', '%', ' ', 'é', '*', '#'), { maxLength: 24 })
+	.map((chars) => '/' + chars.join(''));
+
+describe('parentDirectory', () => {
+	it.each<[string, string | null, string]>([
+		['/img/a.jpg', '/img/', 'up to the last "/"'],
+		['/img/sub/', '/img/sub/', 'a path ending in "/" is its own directory'],
+		['/a/p.js?r=/x/y', '/a/', 'a "/" in the query string does not count'],
+		['/a.jpg', null, 'a file at the root: its wildcard would be /*'],
+		['/?x=/y', null, 'the root, with a query'],
+		['/', null, 'the root']
+	])('%j → %j (%s)', (input, expected) => {
+		expect(parentDirectory(input)).toBe(expected);
+	});
+});
+
+describe('measure', () => {
+	it('finds the directory parentDirectory names, and hashes it as hashOf does', () => {
+		fc.assert(
+			fc.property(path, (p) => {
+				const { slash, dirHash } = measure(p);
+				const dir = parentDirectory(p);
+				expect(slash > 0 ? p.slice(0, slash + 1) : null).toBe(dir);
+				if (dir !== null) expect(dirHash).toBe(hashOf(dir));
+			})
+		);
+	});
+
+	it('measures a line inside a text as it measures the same string alone', () => {
+		fc.assert(
+			fc.property(fc.string(), path, fc.string(), (before, p, after) => {
+				const inside = { ...measure(before + p + after, before.length, before.length + p.length) };
+				expect(inside).toEqual({ ...measure(p) });
+			})
+		);
+	});
+
+	it.each([
+		["/a/b-c_d.e!$&'()+:=@9", 0, 'plain'],
+		['/A', HAS_UPPER, 'upper case'],
+		['/a b', NOT_PLAIN, 'a space'],
+		['/a?b', NOT_PLAIN, 'a query'],
+		['/é', NOT_PLAIN, 'non-ASCII'],
+		['/a*', NOT_PLAIN, 'a star'],
+		['/a%20', NOT_PLAIN, 'an escape']
+	])('flags %j: %d (%s)', (input, flags) => {
+		expect(measure(input).flags).toBe(flags);
+	});
+
+	it('gives different hashes to strings that differ in one character or in length', () => {
+		const hashes = ['/a', '/b', '/a/', '/ab', '/ba', '/a/b', '/a/c', '/A/b'].map(hashOf);
+		expect(new Set(hashes).size).toBe(hashes.length);
+	});
+});

@@ -122,6 +122,17 @@ export function controlApi(ctx: StackContext, deps: ControlDeps): Handler {
 			);
 			json(res, 200, { invalidations });
 		},
+		/** Completes one invalidation now (its status reads Completed from this moment on). */
+		async 'POST /_stack/complete'(req, res) {
+			const body = await readJson(req);
+			const inv =
+				typeof body.distributionId === 'string' && typeof body.id === 'string'
+					? ctx.store.get(body.distributionId, body.id)
+					: undefined;
+			if (!inv) throw new BadRequest('distributionId and id must name an invalidation');
+			inv.completesAt = Math.min(inv.completesAt, Date.now());
+			json(res, 200, { id: inv.id, status: statusOf(inv) });
+		},
 		/** Credentials straight from "STS" for a role (default: the all-access test role). */
 		async 'POST /_stack/credentials'(req, res) {
 			const body = await readJson(req);

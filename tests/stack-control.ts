@@ -55,11 +55,19 @@ export const stack = {
 		};
 		return body.invalidations;
 	},
+	/** Completes one invalidation now, whatever completeAfterMs gave it. */
+	complete: (distributionId: string, id: string) =>
+		call('POST', '/complete', { distributionId, id }),
 	/**
 	 * Another sender's purge (a deploy pipeline, a colleague): a real signed CreateInvalidation
 	 * with the stack's all-access test credentials. Returns the new invalidation's ID.
 	 */
 	async createInvalidation(distributionId: string, items: string[]) {
+		const [id] = await stack.createInvalidations(distributionId, [items]);
+		return id;
+	},
+	/** Several such purges, one after the other, oldest first; returns their IDs. */
+	async createInvalidations(distributionId: string, batches: string[][]) {
 		const c = (await call('POST', '/credentials', {})) as {
 			accessKeyId: string;
 			secretAccessKey: string;
@@ -74,16 +82,20 @@ export const stack = {
 				sessionToken: c.sessionToken
 			}
 		});
-		const out = await client.send(
-			new CreateInvalidationCommand({
-				DistributionId: distributionId,
-				InvalidationBatch: {
-					CallerReference: `pipeline-${Date.now()}-${Math.random()}`,
-					Paths: { Quantity: items.length, Items: items }
-				}
-			})
-		);
+		const ids: string[] = [];
+		for (const items of batches) {
+			const out = await client.send(
+				new CreateInvalidationCommand({
+					DistributionId: distributionId,
+					InvalidationBatch: {
+						CallerReference: `pipeline-${Date.now()}-${Math.random()}`,
+						Paths: { Quantity: items.length, Items: items }
+					}
+				})
+			);
+			ids.push(out.Invalidation?.Id ?? '');
+		}
 		client.destroy();
-		return out.Invalidation?.Id ?? '';
+		return ids;
 	}
 };

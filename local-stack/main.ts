@@ -76,6 +76,7 @@ async function main() {
 		'         distributionId?}   (distributionId: the whole history on that one)',
 		'  POST   /_stack/settings {completeAfterMs?, tokenTtlSeconds?, credentialTtlSeconds?}',
 		'  GET    /_stack/invalidations?distributionId=…      GET /_stack/health',
+		'  POST   /_stack/complete {distributionId, id}     completes that invalidation now',
 		'',
 		'Press Ctrl+C to stop.'
 	];

@@ -198,3 +198,29 @@ test('history rows in progress turn Completed without a reload; the purge page l
 	await stack.complete(DIST.www, id);
 	await expect(row.getByTestId('row-status')).toHaveText('Completed', { timeout: 20_000 });
 });
+
+test('an older row in progress, past the first page, turns Completed without a reload', async ({
+	page
+}) => {
+	// One purge that stays in progress, then a hundred newer ones (done at once) above it: it is
+	// the first row of the second ListInvalidations page.
+	await stack.settings({ completeAfterMs: 600_000 });
+	const older = await stack.createInvalidation(DIST.www, ['/live/older.html']);
+	await stack.settings({ completeAfterMs: 0 });
+	const newer = Array.from({ length: 100 }, (_, i) => [`/live/newer-${i}.html`]);
+	await stack.createInvalidations(DIST.www, newer);
+	await openHistory(page);
+	const row = page.locator(`[data-testid="history-row"][data-id="${older}"]`);
+	const list = page.getByTestId('history-list');
+	await expect(async () => {
+		await list.evaluate((el) => el.scrollTo(0, 100 * 64 - 200));
+		await expect(row).toBeVisible({ timeout: 1000 });
+	}).toPass();
+	await expect(row.getByTestId('row-status')).toHaveText('In progress');
+	await page.evaluate(() => Object.assign(window, { beforeCompletion: true }));
+
+	await stack.complete(DIST.www, older);
+	await expect(row.getByTestId('row-status')).toHaveText('Completed', { timeout: 20_000 });
+	// The same document: no reload happened.
+	expect(await page.evaluate(() => 'beforeCompletion' in window)).toBe(true);
+});

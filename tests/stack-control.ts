@@ -63,6 +63,11 @@ export const stack = {
 	 * with the stack's all-access test credentials. Returns the new invalidation's ID.
 	 */
 	async createInvalidation(distributionId: string, items: string[]) {
+		const [id] = await stack.createInvalidations(distributionId, [items]);
+		return id;
+	},
+	/** Several such purges, one after the other, oldest first; returns their IDs. */
+	async createInvalidations(distributionId: string, batches: string[][]) {
 		const c = (await call('POST', '/credentials', {})) as {
 			accessKeyId: string;
 			secretAccessKey: string;
@@ -77,16 +82,20 @@ export const stack = {
 				sessionToken: c.sessionToken
 			}
 		});
-		const out = await client.send(
-			new CreateInvalidationCommand({
-				DistributionId: distributionId,
-				InvalidationBatch: {
-					CallerReference: `pipeline-${Date.now()}-${Math.random()}`,
-					Paths: { Quantity: items.length, Items: items }
-				}
-			})
-		);
+		const ids: string[] = [];
+		for (const items of batches) {
+			const out = await client.send(
+				new CreateInvalidationCommand({
+					DistributionId: distributionId,
+					InvalidationBatch: {
+						CallerReference: `pipeline-${Date.now()}-${Math.random()}`,
+						Paths: { Quantity: items.length, Items: items }
+					}
+				})
+			);
+			ids.push(out.Invalidation?.Id ?? '');
+		}
 		client.destroy();
-		return out.Invalidation?.Id ?? '';
+		return ids;
 	}
 };

@@ -82,6 +82,19 @@ describe('detail cache: what is fetched', () => {
 		expect(f.calls).toHaveLength(3);
 	});
 
+	it('keeps a detail as final once a list read reports it Completed, across a reload', async () => {
+		const f = fetcher({ I1: 'InProgress' });
+		const cache = await createDetailCache({ userKey: 'alice', fetchDetail: f.fetchDetail });
+		await cache.get('E1', 'I1');
+		await cache.markCompleted('E1', 'I1');
+		await cache.markCompleted('E1', 'I2'); // never fetched: nothing kept, nothing fetched
+		expect(await cache.get('E1', 'I1')).toEqual(detail('I1', 'Completed'));
+		const reloaded = await createDetailCache({ userKey: 'alice', fetchDetail: f.fetchDetail });
+		expect((await reloaded.get('E1', 'I1')).status).toBe('Completed');
+		expect(await reloaded.peek('E1', 'I2')).toBeUndefined();
+		expect(f.calls).toEqual(['E1/I1']);
+	});
+
 	it('treats an undocumented status as not final', async () => {
 		const f = fetcher({ I1: 'Queued' });
 		const cache = await createDetailCache({ userKey: 'alice', fetchDetail: f.fetchDetail });

@@ -23,6 +23,11 @@ export interface DetailCache {
 	 * Rejects with the signal's reason when `signal` aborts first.
 	 */
 	get(distributionId: string, invalidationId: string, signal?: AbortSignal): Promise<Invalidation>;
+	/**
+	 * ListInvalidations reported it Completed: what is kept of it becomes final (its paths and
+	 * CallerReference never change), so it is never fetched again. Nothing kept: nothing to do.
+	 */
+	markCompleted(distributionId: string, invalidationId: string): Promise<void>;
 	/** What is kept, without a request; a detail not Completed may be out of date. */
 	peek(distributionId: string, invalidationId: string): Promise<Invalidation | undefined>;
 	/** Where details are kept now: `memory` when IndexedDB is unavailable or full. */
@@ -81,6 +86,12 @@ export async function createDetailCache(options: DetailCacheOptions): Promise<De
 			return store.kind;
 		},
 		peek: (distributionId, id) => store.get(keyOf(distributionId, id)),
+		async markCompleted(distributionId, id) {
+			const key = keyOf(distributionId, id);
+			const kept = await store.get(key);
+			if (kept && kept.status !== 'Completed')
+				await store.put(key, { ...kept, status: 'Completed' });
+		},
 		async get(distributionId, id, signal) {
 			signal?.throwIfAborted();
 			const kept = await store.get(keyOf(distributionId, id));

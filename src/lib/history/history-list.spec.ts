@@ -27,8 +27,14 @@ function history(n: number, status: (i: number) => InvalidationStatus = () => 'C
 
 /** A CloudFront with pages of `size`; counts calls; holds details back while `held`. */
 function cloudFront(all: Invalidation[], size = 10) {
-	const calls = { pages: [] as (string | undefined)[], details: [] as string[] };
+	const calls = {
+		pages: [] as (string | undefined)[],
+		details: [] as string[],
+		completed: [] as string[]
+	};
 	const source: HistorySource = {
+		pageSize: size,
+		completed: (id) => void calls.completed.push(id),
 		async page(marker) {
 			calls.pages.push(marker);
 			const start = marker ? all.findIndex((i) => i.id === marker) + 1 : 0;
@@ -103,6 +109,85 @@ describe('HistoryList', () => {
 		expect(list.rows.map((r) => r.id).slice(0, 2)).toEqual(['INEW', 'I0000']);
 		expect(list.rows[1].status).toBe('Completed');
 		expect(list.completedAt('I0000')?.toISOString()).toBe('2026-11-30T12:00:02.000Z');
+		list.stop();
+	});
+});
+
+describe('HistoryList: live status past the newest page', () => {
+	/** 30 invalidations in pages of 10; those at `live` are InProgress. */
+	async function opened(live: number[]) {
+		const all = history(30, (i) => (live.includes(i) ? 'InProgress' : 'Completed'));
+		const cf = cloudFront(all);
+		const list = new HistoryList(cf.source, cf.source.page());
+		await settle();
+		await list.loadMore();
+		await list.loadMore();
+		const status = (id: string) => list.rows.find((r) => r.id === id)?.status;
+		const complete = (i: number) => (all[i] = { ...all[i], status: 'Completed' });
+		cf.calls.pages.length = 0;
+		return { ...cf, list, status, complete };
+	}
+
+	it('a lone older row in progress: one GetInvalidation a poll, until it is Completed', async () => {
+		const { calls, list, status, complete } = await opened([15]);
+		expect(list.inProgress).toBe(1);
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(calls.pages).toEqual([undefined]);
+		expect(calls.details).toEqual(['I0015']);
+		expect(status('I0015')).toBe('InProgress');
+		complete(15);
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(status('I0015')).toBe('Completed');
+		expect(list.completedAt('I0015')).toBeDefined();
+		expect(list.detail('I0015')?.status).toBe('Completed');
+		// Nothing left in progress: polling stops.
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(calls.details).toEqual(['I0015', 'I0015']);
+		expect(calls.pages).toEqual([undefined, undefined]);
+		list.stop();
+	});
+
+	it('a burst of older rows in progress: one page read for all of them, not one call each', async () => {
+		const live = [12, 13, 16, 19, 23, 25];
+		const { calls, list, status, complete } = await opened(live);
+		await vi.advanceTimersByTimeAsync(2000);
+		// The newest page, the window of rows 12–21 (after row 11), the window from 23 (after 22).
+		expect(calls.pages).toEqual([undefined, 'I0011', 'I0022']);
+		expect(calls.details).toEqual([]);
+		live.forEach(complete);
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(live.map((i) => status(`I00${i}`))).toEqual(Array(6).fill('Completed'));
+		expect(calls.completed.sort()).toEqual(live.map((i) => `I00${i}`));
+		expect(list.inProgress).toBe(0);
+		list.stop();
+	});
+
+	it('starts polling when a later page brings the first row in progress', async () => {
+		const all = history(30, (i) => (i === 22 ? 'InProgress' : 'Completed'));
+		const { calls, source } = cloudFront(all);
+		const list = new HistoryList(source, source.page());
+		await settle();
+		await vi.advanceTimersByTimeAsync(10_000);
+		expect(calls.pages).toEqual([undefined]); // nothing in progress: no polling
+		await list.loadMore();
+		await list.loadMore();
+		all[22] = { ...all[22], status: 'Completed' };
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(list.rows.find((r) => r.id === 'I0022')?.status).toBe('Completed');
+		list.stop();
+	});
+
+	it('while the tab is hidden, nothing is read; it goes on when the tab is back', async () => {
+		const { calls, list, status, complete } = await opened([15]);
+		Object.assign(document, { hidden: true });
+		complete(15);
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(calls.pages).toEqual([]);
+		expect(status('I0015')).toBe('InProgress');
+		Object.assign(document, { hidden: false });
+		document.dispatchEvent(new Event('visibilitychange'));
+		await settle();
+		expect(status('I0015')).toBe('Completed');
 		list.stop();
 	});
 });

@@ -5,8 +5,10 @@
  * bounds concurrency and never fetches a Completed invalidation twice).
  * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ListInvalidations.html
  *
- * Rows that are InProgress are kept live: the newest page is read again with growing delays
- * (paused while the tab is hidden) until none is left in progress.
+ * Rows that are InProgress are kept live wherever they are in the list: with growing delays
+ * (paused while the tab is hidden) the newest page is read again, which brings new invalidations
+ * and covers the rows on it, and the rows further down that are still in progress are read as
+ * `planLiveChecks` says (a page read per burst, a GetInvalidation per lone row), until none is left.
  */
 import { SvelteMap } from 'svelte/reactivity';
 import { toAppError, type AppError } from '$lib/errors';
@@ -17,16 +19,24 @@ import {
 	type InvalidationPage,
 	type InvalidationSummary
 } from './invalidation';
+import { planLiveChecks } from './live-plan';
 import type { HistoryRow } from './row-filter';
 
 /** Invalidations per ListInvalidations call: the most the API reference allows. */
 export const HISTORY_PAGE_SIZE = 100;
 
 export interface HistorySource {
+	/** Invalidations per `page` call. */
+	readonly pageSize: number;
 	/** One page of ListInvalidations after `marker` (newest first). */
 	page(marker?: string): Promise<InvalidationPage>;
 	/** One invalidation's detail, through the shared detail cache. */
 	detail(id: string): Promise<Invalidation>;
+	/**
+	 * A page read says this invalidation is now Completed: the detail cache may keep what it
+	 * holds for it as final (its paths never change), so it is never fetched again.
+	 */
+	completed?(id: string): void;
 }
 
 /** Details arriving close together are shown together: one re-render, not one per answer. */
@@ -54,15 +64,27 @@ export class HistoryList {
 	/** When this page saw each one turn Completed (CloudFront reports no completion time). */
 	#completedAt = new SvelteMap<string, Date>();
 	#gaveUp = $state(false);
+	/** The poller is running (between a restart and its last tick or giving up). */
+	#live = false;
 	#poller;
 
 	/** `first`: the load's first page, already under way. */
 	constructor(source: HistorySource, first: Promise<InvalidationPage>, poll: PollerOptions = {}) {
 		this.#source = source;
-		this.#poller = createPoller(() => this.#refreshNewest(), {
-			...poll,
-			onGiveUp: () => (this.#gaveUp = true)
-		});
+		this.#poller = createPoller(
+			async () => {
+				const more = await this.#refreshLive();
+				if (!more) this.#live = false;
+				return more;
+			},
+			{
+				...poll,
+				onGiveUp: () => {
+					this.#live = false;
+					this.#gaveUp = true;
+				}
+			}
+		);
 		void this.#loadPage(first);
 	}
 
@@ -139,7 +161,8 @@ export class HistoryList {
 				this.#exhausted = !page.next || page.items.length === 0;
 				this.#pages++;
 				this.#error = null;
-				if (this.inProgress > 0 && this.#pages === 1) this.#poller.restart();
+				// Any page may bring rows in progress (older ones too, after a burst of purges).
+				if (this.inProgress > 0 && !this.#live && !this.#gaveUp) this.#startLive();
 			} catch (e) {
 				this.#error = toAppError(e);
 			} finally {
@@ -180,33 +203,65 @@ export class HistoryList {
 		}, DETAIL_FLUSH_MS);
 	}
 
-	/** Live status: the newest page again; new invalidations go on top, statuses are updated. */
-	async #refreshNewest(): Promise<boolean> {
+	/**
+	 * Live status: the newest page again (new invalidations go on top, statuses are updated), then
+	 * the in-progress rows it did not cover, with the fewest calls (see `planLiveChecks`).
+	 */
+	async #refreshLive(): Promise<boolean> {
+		let newest: InvalidationPage;
 		try {
-			const page = await this.#source.page();
-			/* eslint-disable svelte/prefer-svelte-reactivity -- local lookups, not state */
-			const fresh = new Map(page.items.map((r) => [r.id, r]));
-			const known = new Set(this.#rows.map((r) => r.id));
-			/* eslint-enable svelte/prefer-svelte-reactivity */
-			const now = new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp
-			const updated = this.#rows.map((row) => {
-				const next = fresh.get(row.id);
-				if (!next || next.status === row.status) return row;
-				if (isInProgress(row.status) && !isInProgress(next.status))
-					this.#completedAt.set(row.id, now);
-				return next;
-			});
-			this.#rows = [...page.items.filter((r) => !known.has(r.id)), ...updated];
+			newest = await this.#source.page();
 		} catch {
 			// A failed poll is tried again at the next delay; the rows keep their last status.
+			return this.inProgress > 0;
 		}
+		const known = new Set(this.#rows.map((r) => r.id)); // eslint-disable-line svelte/prefer-svelte-reactivity -- a local lookup
+		this.#rows = [...newest.items.filter((r) => !known.has(r.id)), ...this.#rows];
+		this.#see(newest.items);
+		const covered = new Set(newest.items.map((r) => r.id)); // eslint-disable-line svelte/prefer-svelte-reactivity -- a local lookup
+		const plan = planLiveChecks(this.#rows, covered, this.#source.pageSize);
+		const answers = await Promise.allSettled([
+			...plan.markers.map((m) => this.#source.page(m).then((p) => p.items)),
+			...plan.details.map((id) =>
+				this.#source.detail(id).then((inv) => {
+					this.#details.set(id, inv);
+					this.#changed();
+					return [inv];
+				})
+			)
+		]);
+		// A failed read leaves its rows as they were, to be tried again at the next delay.
+		this.#see(answers.flatMap((a) => (a.status === 'fulfilled' ? a.value : [])));
 		return this.inProgress > 0;
+	}
+
+	/** New statuses for rows already listed; rows not listed yet are left to `loadMore`. */
+	#see(fresh: readonly InvalidationSummary[]) {
+		const byId = new Map(fresh.map((r) => [r.id, r])); // eslint-disable-line svelte/prefer-svelte-reactivity -- a local lookup
+		const now = new Date(); // eslint-disable-line svelte/prefer-svelte-reactivity -- a timestamp
+		let changed = false;
+		const rows = this.#rows.map((row) => {
+			const next = byId.get(row.id);
+			if (!next || next.status === row.status) return row;
+			changed = true;
+			if (isInProgress(row.status) && !isInProgress(next.status)) {
+				this.#completedAt.set(row.id, now);
+				this.#source.completed?.(row.id);
+			}
+			return { id: row.id, status: next.status, createTime: row.createTime };
+		});
+		if (changed) this.#rows = rows;
+	}
+
+	#startLive() {
+		this.#live = true;
+		this.#poller.restart();
 	}
 
 	/** "Check again" after live checks gave up, or after a purge from this page. */
 	refresh = () => {
 		this.#gaveUp = false;
-		this.#poller.restart();
+		this.#startLive();
 	};
 
 	stop = () => {

@@ -2,22 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { account, files } from '$lib/cost/test-pricing';
 import { runAgainCost, runAgainStore } from './run-again';
 
+const usage = (paths: number, isLowerBound = false) => ({
+	byDistribution: [{ distributionId: 'E1', paths }],
+	isLowerBound
+});
+
 describe('runAgainCost', () => {
 	it.each([
-		['E1', 2, 0, 10_000, 'per path: free while the allowance lasts, $0.005 each after'],
-		['E3DEAR', 3, 0, 30_000, 'a distribution with its own price'],
-		['E2FLAT', 50, 0, 0, 'a flat-rate distribution is never billed per path']
-	])('%s, %i items: %i to %i micro-dollars (%s)', (id, n, best, worst) => {
-		const cost = runAgainCost(account, id, files(n));
-		expect(cost.best.costMicros).toBe(best);
-		expect(cost.worst.costMicros).toBe(worst);
-		expect(cost.worst.billablePaths).toBe(worst === 0 ? 0 : n);
+		['E1', 2, 0, 0, 0, 'free paths left: nothing to pay'],
+		['E1', 2, 998, 0, 0, 'exactly the last two free paths'],
+		['E1', 2, 999, 1, 5_000, 'one free path left: the other is billed'],
+		['E1', 2, 1001, 2, 10_000, 'the allowance is used up: every item billed'],
+		['E1', 1002, 0, 2, 10_000, 'a run bigger than the whole allowance'],
+		['E3DEAR', 3, 5000, 3, 30_000, 'a distribution with its own price'],
+		['E2FLAT', 50, 5000, 0, 0, 'a flat-rate distribution is never billed per path']
+	])(
+		'%s, %i items, %i paths used this month: %i billed, %i micro-dollars (%s)',
+		(id, n, used, billed, micros) => {
+			const cost = runAgainCost(account, usage(used), id, files(n));
+			if (!cost.counted) throw new Error('counted usage gives the charge itself');
+			expect(cost.estimate.billablePaths).toBe(billed);
+			expect(cost.estimate.costMicros).toBe(micros);
+		}
+	);
+
+	it('keeps "at least" when some distributions could not be counted', () => {
+		const cost = runAgainCost(account, usage(999, true), 'E1', files(2));
+		expect(cost.counted && cost.estimate.isLowerBound).toBe(true);
 	});
 
-	it('a run bigger than the allowance is billed beyond it even in the best case', () => {
-		const cost = runAgainCost(account, 'E1', files(1002));
-		expect(cost.best.billablePaths).toBe(2);
-		expect(cost.best.costMicros).toBe(10_000);
+	it('while the month is counted: the most it can cost, every item billed', () => {
+		const cost = runAgainCost(account, null, 'E1', files(3));
+		if (cost.counted) throw new Error('no usage yet');
+		expect(cost.worst.billablePaths).toBe(3);
+		expect(cost.worst.costMicros).toBe(15_000);
 	});
 });
 

@@ -1,36 +1,41 @@
 /**
- * "Run again": a new invalidation with the same items. It is a new purge, billed again in full;
- * and a copy of one still in progress does not stop the original, so the paths in both are
- * invalidated and billed twice.
+ * "Run again": a new invalidation with exactly the items of the original, in the order CloudFront
+ * listed them (nothing folded or re-encoded: they were accepted once as they are). It is a new
+ * purge, billed again in full; and a copy of one still in progress does not stop the original, so
+ * the paths in both are invalidated and billed twice.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Invalidation_Requests.html
  */
-import { estimateCost, type CostEstimate } from '$lib/cost/estimate';
+import { estimateCost, type CostEstimate, type UsageSoFar } from '$lib/cost/estimate';
 import type { AccountPricing } from '$lib/cost/pricing';
 import type { KeyValueStore } from '$lib/storage';
 
-export interface RunAgainCost {
-	/** If the month's free paths are not used up yet (nothing else sent this month). */
-	best: CostEstimate;
-	/** If they are used up already: every item billed. */
-	worst: CostEstimate;
-}
+export type RunAgainCost =
+	/** This month's paths are counted: the charge itself ("at least" when `isLowerBound`). */
+	| { counted: true; estimate: CostEstimate }
+	/** Still counting: the most it can cost, as if no free path were left. */
+	| { counted: false; worst: CostEstimate };
 
 /**
- * The cost of sending `items` again, as the range the page can be sure of: this page does not
- * count the paths sent this month, so it says what it costs with and without free paths left.
- * @example runAgainCost(account, 'E1', ['/a', '/b']) // best $0.00, worst $0.01 at $0.005 a path
+ * The cost of sending `items` again, from the month-to-date count the purge page's estimate uses
+ * (`usage`, null while it is being counted): the free paths left this month are used first, the
+ * rest billed at the distribution's price.
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PayingForInvalidation.html
+ * @example runAgainCost(account, { byDistribution: [{ distributionId: 'E1', paths: 999 }], isLowerBound: false }, 'E1', ['/img/*', '/img/a.png'])
+ * // → { counted: true, estimate: { freePathsLeft: 1, billablePaths: 1, costMicros: 5_000, … } }
  */
 export function runAgainCost(
 	account: AccountPricing,
+	usage: UsageSoFar | null,
 	distributionId: string,
 	items: readonly string[]
 ): RunAgainCost {
 	const purge = [{ distributionId, items }];
-	const usedUp = [{ distributionId, paths: account.freePathsPerMonth }];
-	return {
-		best: estimateCost({ byDistribution: [], isLowerBound: true }, account, purge),
-		worst: estimateCost({ byDistribution: usedUp, isLowerBound: false }, account, purge)
+	if (usage) return { counted: true, estimate: estimateCost(usage, account, purge) };
+	const noneFree: UsageSoFar = {
+		byDistribution: [{ distributionId: '', paths: account.freePathsPerMonth }],
+		isLowerBound: false
 	};
+	return { counted: false, worst: estimateCost(noneFree, account, purge) };
 }
 
 /**

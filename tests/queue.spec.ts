@@ -161,3 +161,21 @@ test('two tabs: one sends the queue, the other shows it and takes over when the 
 	});
 	await expectEachPathOnce(DIST.www, items, 3);
 });
+
+test('a batch pushed off the newest 100 by others’ purges is shown completed only once it is', async ({
+	page
+}) => {
+	// Slow completion: the colleagues' purges below land while the first batch still runs.
+	await stack.settings({ completeAfterMs: 20_000 });
+	const { items, queue } = await startSevenThousand(page);
+	const [first] = await madeFor(DIST.www, items);
+	for (let i = 0; i < 120; i++)
+		await stack.createInvalidation(DIST.www, [`/colleague-${Date.now()}-${i}.html`]);
+
+	await expect(queue.getByTestId('queue-batches')).toContainText(', 1 completed', {
+		timeout: 40_000
+	});
+	const now = (await stack.invalidations(DIST.www)).find((i) => i.id === first.id);
+	expect(now?.status).toBe('Completed');
+	await stack.reset(); // the rest of this queue would hold the distribution's room for a minute
+});

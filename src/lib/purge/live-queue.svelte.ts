@@ -165,7 +165,7 @@ export class LiveQueue {
 				}),
 			send: async (ref: string, items: string[]) =>
 				(await api).createInvalidation(distributionId, ref, items),
-			inFlight: async (known: ReadonlyMap<string, readonly string[]>) => {
+			inFlight: async (followed: ReadonlyMap<string, readonly string[]>) => {
 				const a = await api;
 				return readInFlight(
 					distributionId,
@@ -175,9 +175,11 @@ export class LiveQueue {
 						paths: async (id, inv) => {
 							const details = await this.#o.details();
 							return ((await details.peek(id, inv)) ?? (await details.get(id, inv))).paths;
-						}
+						},
+						// The cache asks CloudFront again unless it holds the detail as Completed.
+						detail: async (id, inv) => (await this.#o.details()).get(id, inv)
 					},
-					known
+					followed
 				);
 			},
 			save: (q: PurgeQueue) => this.#save(q),

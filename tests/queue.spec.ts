@@ -179,3 +179,33 @@ test('a batch pushed off the newest 100 by others’ purges is shown completed o
 	expect(now?.status).toBe('Completed');
 	await stack.reset(); // the rest of this queue would hold the distribution's room for a minute
 });
+
+test('while the queue runs, its reads feed the recent list: one ListInvalidations per tick', async ({
+	page
+}) => {
+	// A colleague's slow purge keeps the recent list polling for the whole test.
+	await stack.settings({ completeAfterMs: 60_000 });
+	const colleague = await stack.createInvalidation(DIST.www, [`/colleague-${Date.now()}.html`]);
+	await stack.settings({ completeAfterMs: 5000 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const recent = page.getByTestId('recent-row');
+	await expect(recent.filter({ hasText: colleague })).toContainText('In progress');
+
+	const items = release(3500, `${Date.now()}`);
+	await pasteAndSend(page, items);
+	const queue = page.getByTestId('queue');
+	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 2 sent, 0 completed');
+	await stack.clearRequests();
+	await expect(queue.getByTestId('queue-done')).toContainText('All 3,500 paths purged.', {
+		timeout: 40_000
+	});
+	// The recent list shows the queue's invalidations as the queue read them.
+	for (const made of await madeFor(DIST.www, items))
+		await expect(recent.filter({ hasText: made.id })).toContainText('Completed');
+
+	// Up to the queue's last read (the one that saw it done), every list call was the queue's.
+	const lists = await stack.requests('ListInvalidations', DIST.www);
+	const queueReads = lists.map((r) => r.maxItems === '100');
+	expect(queueReads.filter(Boolean).length).toBeGreaterThan(1);
+	expect(queueReads.slice(0, queueReads.lastIndexOf(true))).not.toContain(false);
+});

@@ -42,6 +42,15 @@ export const stack = {
 		tokenTtlSeconds?: number;
 		credentialTtlSeconds?: number;
 	}) => call('POST', '/settings', s),
+	/** The CloudFront API calls the stack received since `clearRequests`, oldest first. */
+	async requests(operation: string, distributionId: string) {
+		const q = new URLSearchParams({ operation, distributionId });
+		const body = (await call('GET', `/requests?${q}`)) as {
+			requests: { operation: string; distributionId?: string; maxItems?: string; at: string }[];
+		};
+		return body.requests;
+	},
+	clearRequests: () => call('DELETE', '/requests'),
 	async invalidations(distributionId: string) {
 		const body = (await call('GET', `/invalidations?distributionId=${distributionId}`)) as {
 			invalidations: {

@@ -10,6 +10,7 @@
  */
 import type { CloudFrontApi } from '$lib/aws/cloudfront';
 import type { DetailCache } from '$lib/history/detail-cache';
+import type { InvalidationPage } from '$lib/history/invalidation';
 import { readInFlight } from './in-flight';
 import { isFinished, makeQueue, progressOf, type PurgeQueue } from './queue';
 import { QueueRunner, type Activity } from './queue-runner';
@@ -23,6 +24,11 @@ export interface LiveQueueOptions {
 	distributionId: string;
 	/** The session's shared detail cache (`detailCacheFor`), so a detail is fetched once for all. */
 	details: () => Promise<DetailCache>;
+	/**
+	 * The page's recent list: while the queue runs in this tab, each ListInvalidations page it
+	 * reads feeds the list instead of the list polling too.
+	 */
+	recent?: { feed(page: InvalidationPage): void; endFeed(): void };
 }
 
 const CHANNEL = 'purge-console-queues';
@@ -149,6 +155,7 @@ export class LiveQueue {
 			await runner.run(this.#page.signal);
 		} finally {
 			this.#runner = null;
+			this.#o.recent?.endFeed();
 			clearInterval(this.#ticker);
 			this.#now = Date.now();
 		}
@@ -170,7 +177,11 @@ export class LiveQueue {
 				return readInFlight(
 					distributionId,
 					{
-						listRecent: (id, n) => a.listInvalidations(id, n),
+						listRecent: async (id, n) => {
+							const page = await a.listInvalidations(id, n);
+							this.#o.recent?.feed(page);
+							return page;
+						},
 						// An invalidation's paths never change: a kept detail of any status will do.
 						paths: async (id, inv) => {
 							const details = await this.#o.details();

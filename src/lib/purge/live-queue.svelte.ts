@@ -15,7 +15,7 @@ import { readInFlight } from './in-flight';
 import { isFinished, makeQueue, progressOf, type PurgeQueue } from './queue';
 import { QueueRunner, type Activity } from './queue-runner';
 import type { CreateResult } from './queue-start';
-import type { QueueStore } from './queue-store';
+import { isUnreadable, type QueueStore, type UnreadableQueue } from './queue-store';
 
 export interface LiveQueueOptions {
 	store: QueueStore;
@@ -37,6 +37,7 @@ export class LiveQueue {
 	#o: LiveQueueOptions;
 	#queue = $state.raw<PurgeQueue | null>(null);
 	#activity = $state.raw<Activity | null>(null);
+	#unreadable = $state.raw<UnreadableQueue | null>(null);
 	#elsewhere = $state(false);
 	#now = $state(Date.now());
 	#runner: QueueRunner | null = null;
@@ -60,12 +61,19 @@ export class LiveQueue {
 	get activity() {
 		return this.#activity;
 	}
+	/** A stored queue this console cannot read: kept, and never resumed, until dismissed. */
+	get unreadable() {
+		return this.#unreadable;
+	}
 	/** Another tab of this browser is running this queue; this one shows its progress. */
 	get elsewhere() {
 		return this.#elsewhere;
 	}
 	get progress() {
 		return this.#queue ? progressOf(this.#queue, this.#now) : null;
+	}
+	get distributionId() {
+		return this.#o.distributionId;
 	}
 	get isRunning() {
 		return this.#queue !== null && !isFinished(this.#queue);
@@ -90,6 +98,11 @@ export class LiveQueue {
 			void this.#exclusive(true, async (held) => {
 				if (!held) return resolve('already-running');
 				const stored = await this.#o.store.get(this.#o.owner.subject, this.#o.distributionId);
+				// A new queue would overwrite the only record of which batches the old one sent.
+				if (isUnreadable(stored)) {
+					this.#unreadable = stored;
+					return resolve('unreadable-kept');
+				}
 				if (stored && !isFinished(stored)) {
 					this.#show(stored);
 					return resolve('already-running');
@@ -136,6 +149,21 @@ export class LiveQueue {
 		this.#queue = null;
 		this.#activity = null;
 	};
+
+	/**
+	 * Forgets an unreadable record once the user has read the notice. Under the lock, and only if
+	 * the record is still the unreadable one, so a queue made since in another tab is never lost.
+	 */
+	dismissUnreadable = () =>
+		this.#exclusive(true, async (held) => {
+			const { subject } = this.#o.owner;
+			const stored = held ? await this.#o.store.get(subject, this.#o.distributionId) : undefined;
+			if (isUnreadable(stored)) {
+				await this.#o.store.delete(subject, this.#o.distributionId);
+				this.#channel?.postMessage(this.#lockName);
+			}
+			this.#unreadable = null;
+		});
 
 	destroy = () => {
 		this.#page.abort();
@@ -208,7 +236,8 @@ export class LiveQueue {
 
 	async #reload() {
 		const stored = await this.#o.store.get(this.#o.owner.subject, this.#o.distributionId);
-		if (stored) this.#show(stored);
+		this.#unreadable = isUnreadable(stored) ? stored : null;
+		if (stored && !isUnreadable(stored)) this.#show(stored);
 	}
 
 	#show(queue: PurgeQueue) {

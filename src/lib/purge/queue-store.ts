@@ -3,6 +3,12 @@
  * resumes when its page opens again. One queue per user (the ID token's `sub`) and distribution:
  * whoever signs in next in this browser never sees it. Records are checked on the way in, as
  * anything stored by an older console or another tab is untrusted.
+ *
+ * One database for all users, keyed by user, unlike the detail cache's database per user: moving
+ * queues into per-user databases would be copy-then-delete (an IndexedDB transaction never spans
+ * two databases), and a tab still running the previous build keeps writing its queue's progress
+ * to this database after any migration, where the new build would no longer look. Every read
+ * names its user, so nothing crosses between users either way.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { BatchState, PurgeQueue, QueuedBatch } from './queue';

@@ -160,6 +160,12 @@ export function cloudFrontApi(
 		const creds = await verifySigV4({ req, rawPath, query, body }, ctx.credentials);
 		const r = route(req.method ?? 'GET', rawPath);
 		if (!r) throw new CloudFrontError('UnknownOperationException', 'Unknown operation.', 404);
+		ctx.requests.record({
+			operation: r.operation,
+			distributionId: r.distributionId,
+			maxItems: query.get('MaxItems') ?? undefined,
+			at: new Date().toISOString()
+		});
 		authorize(creds.roleArn, r);
 		const latency = ctx.faults.consume('latency', 'cloudfront', r.operation);
 		if (latency) await ctx.faults.delay(latency.ms);

@@ -1,6 +1,7 @@
 import type { CredentialStore } from './credentials';
 import type { Faults } from './faults';
 import type { InvalidationStore } from './invalidation-store';
+import type { RequestLog } from './request-log';
 import type { TokenIssuer } from './tokens';
 
 // What the three listeners share. One object per running stack, so tests can run several stacks.
@@ -33,4 +34,6 @@ export interface StackContext {
 	credentials: CredentialStore;
 	tokens: TokenIssuer;
 	store: InvalidationStore;
+	/** CloudFront API calls received (test-only, via the control API). */
+	requests: RequestLog;
 }

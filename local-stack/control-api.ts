@@ -134,6 +134,18 @@ export function controlApi(ctx: StackContext, deps: ControlDeps): Handler {
 			);
 			json(res, 200, { invalidations });
 		},
+		/** CloudFront API calls received since the last DELETE (or start), oldest first. */
+		async 'GET /_stack/requests'(_req, res, q) {
+			const requests = ctx.requests.list({
+				operation: q.get('operation') ?? undefined,
+				distributionId: q.get('distributionId') ?? undefined
+			});
+			json(res, 200, { requests });
+		},
+		async 'DELETE /_stack/requests'(_req, res) {
+			ctx.requests.clear();
+			send(res, 204, corsHeaders());
+		},
 		/** Credentials straight from "STS" for a role (default: the all-access test role). */
 		async 'POST /_stack/credentials'(req, res) {
 			const body = await readJson(req);

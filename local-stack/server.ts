@@ -16,6 +16,7 @@ import { DISTRIBUTION_IDS } from './distributions';
 import { Faults } from './faults';
 import { send, type Handler } from './http';
 import { InvalidationStore } from './invalidation-store';
+import { RequestLog } from './request-log';
 import { lastModifiedOf, seedHistory } from './seed';
 import { TokenIssuer } from './tokens';
 
@@ -133,7 +134,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 		faults: new Faults(),
 		credentials: new CredentialStore(),
 		tokens: await TokenIssuer.create(issuer),
-		store: new InvalidationStore(DISTRIBUTION_IDS)
+		store: new InvalidationStore(DISTRIBUTION_IDS),
+		requests: new RequestLog()
 	};
 
 	let seeding = { seedCount: options.seedCount ?? 300, seed: options.seed ?? 1 };

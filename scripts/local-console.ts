@@ -3,6 +3,7 @@
  * tests. The console gets a config.json pointing at the stack, exactly as a deployment would write
  * one pointing at AWS (see README, "Configuration").
  */
+import { consoleConfigLayout } from '../infra/rules/console-config';
 import { CLIENT_ID, IDENTITY_POOL_ID, REGION } from '../local-stack/constants';
 import { startStack, type RunningStack } from '../local-stack/server';
 import { startConsoleServer } from './serve-console';
@@ -11,28 +12,24 @@ type StackUrls = RunningStack['urls'];
 
 /** The config.json a deployment would write, pointing at the local stack instead of AWS. */
 export function consoleConfig(urls: StackUrls, base: string) {
-	return {
-		version: 1,
+	const layout = consoleConfigLayout({
 		region: REGION,
 		identityPoolId: IDENTITY_POOL_ID,
-		auth: {
-			issuer: urls.issuer,
-			domain: urls.auth,
-			clientId: CLIENT_ID,
-			scopes: ['openid', 'email', 'profile'],
-			redirectPath: `${base}/auth/callback`,
-			logoutPath: `${base}/`,
-			identityProvider: null
-		},
-		endpoints: { cloudfront: urls.cloudfront, cognitoIdentity: urls.identity },
+		issuer: urls.issuer,
+		domain: urls.auth,
+		clientId: CLIENT_ID,
+		base,
+		endpoints: { cloudfront: urls.cloudfront, cognitoIdentity: urls.identity }
+	});
+	return {
+		...layout,
 		distributions: [
 			{ id: 'E1LOCALWWW0001', label: 'www (production)' },
 			{ id: 'E2LOCALSHOP001', label: 'shop (production)' },
 			{ id: 'E3LOCALDATA001', label: 'data (team data)' }
 		],
 		pricing: {
-			freePathsPerMonth: 1000,
-			pricePerPathUsd: 0.005,
+			...layout.pricing,
 			confirmAboveUsd: 1,
 			// One distribution declared on a flat-rate plan, so the estimate shows that pricing too.
 			perDistribution: { E3LOCALDATA001: { plan: 'flat-rate' } }

@@ -161,3 +161,110 @@ test('two tabs: one sends the queue, the other shows it and takes over when the 
 	});
 	await expectEachPathOnce(DIST.www, items, 3);
 });
+
+test('a batch pushed off the newest 100 by others’ purges is shown completed only once it is', async ({
+	page
+}) => {
+	// Slow completion: the colleagues' purges below land while the first batch still runs.
+	await stack.settings({ completeAfterMs: 20_000 });
+	const { items, queue } = await startSevenThousand(page);
+	const [first] = await madeFor(DIST.www, items);
+	for (let i = 0; i < 120; i++)
+		await stack.createInvalidation(DIST.www, [`/colleague-${Date.now()}-${i}.html`]);
+
+	await expect(queue.getByTestId('queue-batches')).toContainText(', 1 completed', {
+		timeout: 40_000
+	});
+	const now = (await stack.invalidations(DIST.www)).find((i) => i.id === first.id);
+	expect(now?.status).toBe('Completed');
+	await stack.reset(); // the rest of this queue would hold the distribution's room for a minute
+});
+
+test('while the queue runs, its reads feed the recent list: one ListInvalidations per tick', async ({
+	page
+}) => {
+	// A colleague's slow purge keeps the recent list polling for the whole test.
+	await stack.settings({ completeAfterMs: 60_000 });
+	const colleague = await stack.createInvalidation(DIST.www, [`/colleague-${Date.now()}.html`]);
+	await stack.settings({ completeAfterMs: 5000 });
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const recent = page.getByTestId('recent-row');
+	await expect(recent.filter({ hasText: colleague })).toContainText('In progress');
+
+	const items = release(3500, `${Date.now()}`);
+	await pasteAndSend(page, items);
+	const queue = page.getByTestId('queue');
+	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 2 sent, 0 completed');
+	await stack.clearRequests();
+	await expect(queue.getByTestId('queue-done')).toContainText('All 3,500 paths purged.', {
+		timeout: 40_000
+	});
+	// The recent list shows the queue's invalidations as the queue read them.
+	for (const made of await madeFor(DIST.www, items))
+		await expect(recent.filter({ hasText: made.id })).toContainText('Completed');
+
+	// Up to the queue's last read (the one that saw it done), every list call was the queue's.
+	const lists = await stack.requests('ListInvalidations', DIST.www);
+	const queueReads = lists.map((r) => r.maxItems === '100');
+	expect(queueReads.filter(Boolean).length).toBeGreaterThan(1);
+	expect(queueReads.slice(0, queueReads.lastIndexOf(true))).not.toContain(false);
+});
+
+test('a stored queue this console cannot read is reported, kept until dismissed, never overwritten', async ({
+	page
+}) => {
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	// What an older console left in this browser: a half-sent queue in another format.
+	const key = ['0a1c5e7f-3b2d-4e6f-8a9b-0c1d2e3f4a51', DIST.www]; // alice's `sub`, the stack's
+	const idb = (action: 'put' | 'get', k: string[]) =>
+		page.evaluate(
+			([action, k]) =>
+				new Promise<unknown>((resolve, reject) => {
+					const open = indexedDB.open('purge-console-queues', 1);
+					open.onupgradeneeded = () =>
+						open.result.createObjectStore('queues', { keyPath: ['owner', 'distributionId'] });
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const store = open.result.transaction('queues', 'readwrite').objectStore('queues');
+						const old = { owner: k[0], distributionId: k[1], createdAt: 1, batches: [{}, {}] };
+						const req = action === 'put' ? store.put(old) : store.get(k);
+						req.onsuccess = () => resolve(action === 'get' ? req.result : undefined);
+						req.onerror = () => reject(req.error);
+					};
+				}),
+			[action, k] as const
+		);
+	await idb('put', key);
+	await page.reload();
+
+	const notice = page.getByTestId('queue-unreadable');
+	await expect(notice).toContainText('split into 2 invalidations');
+	await expect(notice).toContainText('stored by an older version of this console');
+	await expect(notice).toContainText('which ones were left unsent is unknown');
+	await expect(notice.getByRole('link', { name: 'history' })).toHaveAttribute(
+		'href',
+		`/_console/d/${DIST.www}/history`
+	);
+
+	// A new big purge would overwrite the record: refused, the list kept.
+	const items = release(3500, `${Date.now()}`);
+	await paste(page, items);
+	await page.getByRole('button', { name: 'Invalidate 3500 paths' }).click();
+	await page.getByRole('alertdialog').getByRole('button', { name: 'Purge them' }).click();
+	const refused = page.getByText('An earlier purge queue for this distribution could not be read');
+	const costDialog = page.getByRole('dialog');
+	await expect(costDialog.or(refused)).toBeVisible();
+	if (await costDialog.isVisible())
+		await costDialog.getByRole('button', { name: 'Send the purge' }).click();
+	await expect(refused).toBeVisible();
+	expect(await madeFor(DIST.www, items)).toEqual([]);
+	expect(await idb('get', key)).toMatchObject({ createdAt: 1 });
+
+	await notice.getByRole('button', { name: 'Dismiss' }).click();
+	await expect(notice).toBeHidden();
+	expect(await idb('get', key)).toBeUndefined();
+	await page.reload();
+	await expect(page.getByTestId('signed-in-user')).toHaveText('alice@example.com');
+	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue(new RegExp(items[3499]));
+	await expect(notice).toBeHidden();
+});

@@ -45,6 +45,15 @@ export const stack = {
 	/** Completes an invalidation now (the page learns it on its next read). */
 	complete: (distributionId: string, id: string) =>
 		call('POST', '/complete', { distributionId, id }),
+	/** The CloudFront API calls the stack received since `clearRequests`, oldest first. */
+	async requests(operation: string, distributionId: string) {
+		const q = new URLSearchParams({ operation, distributionId });
+		const body = (await call('GET', `/requests?${q}`)) as {
+			requests: { operation: string; distributionId?: string; maxItems?: string; at: string }[];
+		};
+		return body.requests;
+	},
+	clearRequests: () => call('DELETE', '/requests'),
 	async invalidations(distributionId: string) {
 		const body = (await call('GET', `/invalidations?distributionId=${distributionId}`)) as {
 			invalidations: {

@@ -24,7 +24,15 @@ import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkConsoleConfig, describeConfigError } from '../rules/console-config';
 import { checkBase } from '../rules/rewrite';
-import { formatPlan, localFile, planDeploy, type LocalFile, type RemoteObject } from './plan';
+import {
+	formatPlan,
+	localFile,
+	planDeploy,
+	uploadStage,
+	type LocalFile,
+	type RemoteObject
+} from './plan';
+import { uploadInStages } from './upload';
 import { configFromOutputs, readOutputs } from './outputs';
 
 const BUILD = 'build';
@@ -136,7 +144,7 @@ if (values['dry-run']) {
 	process.exit(0);
 }
 
-for (const upload of plan.uploads) {
+await uploadInStages(plan.uploads, uploadStage, async (upload) => {
 	await s3.send(
 		new PutObjectCommand({
 			Bucket: bucket,
@@ -147,7 +155,7 @@ for (const upload of plan.uploads) {
 		})
 	);
 	console.log(`put ${upload.key}`);
-}
+});
 // DeleteObjects answers 200 even when keys fail: quiet mode lists only those, in `Errors`.
 // https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
 const notDeleted: string[] = [];

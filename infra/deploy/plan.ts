@@ -43,8 +43,8 @@ export function localFile(prefix: string, path: string, body: Uint8Array | strin
 	};
 }
 
-// Hashed assets first, so nothing references a file not there yet; the entry point last.
-const rank = (file: LocalFile) =>
+/** Upload stage: hashed assets first, so nothing references a file not there yet; the entry point last. */
+export const uploadStage = (file: LocalFile) =>
 	file.cacheControl === IMMUTABLE
 		? 0
 		: file.key.endsWith('/index.html')
@@ -72,7 +72,9 @@ export function planDeploy(
 	const etags = new Map(remote.map((o) => [o.key, o.etag.replace(/"/g, '')]));
 	const uploads: Upload[] = [];
 	const unchanged: LocalFile[] = [];
-	for (const file of [...local].sort((a, b) => rank(a) - rank(b) || a.key.localeCompare(b.key))) {
+	for (const file of [...local].sort(
+		(a, b) => uploadStage(a) - uploadStage(b) || a.key.localeCompare(b.key)
+	)) {
 		if (!file.key.startsWith(dir)) throw new Error(`${file.key} is outside ${dir}`);
 		const etag = etags.get(file.key);
 		if (options.force) uploads.push({ ...file, reason: 'forced' });

@@ -23,6 +23,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { consoleConfigLayout } from '../rules/console-config';
 import { awsOrigins, securityHeaders } from '../rules/csp.js';
 import { checkBase, functionSource } from '../rules/rewrite';
 import { addAccess } from './access';
@@ -200,22 +201,16 @@ export class ConsoleStack extends Stack {
 		// config.json, but for `distributions` (the deploy step adds them from DistributionIds).
 		out(
 			'ConsoleConfig',
-			this.toJsonString({
-				version: 1,
-				region: Aws.REGION,
-				identityPoolId: identityPool.ref,
-				auth: {
+			this.toJsonString(
+				consoleConfigLayout({
+					region: Aws.REGION,
+					identityPoolId: identityPool.ref,
 					issuer: pool.userPoolProviderUrl,
 					domain: authDomain,
 					clientId: client.userPoolClientId,
-					scopes: ['openid', 'email', 'profile'],
-					identityProvider: null,
-					redirectPath: `${base}/auth/callback`,
-					logoutPath: `${base}/`
-				},
-				endpoints: { cloudfront: null, cognitoIdentity: null },
-				pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005 }
-			}),
+					base
+				})
+			),
 			'config.json for the console (npm run deploy writes it)'
 		);
 	}

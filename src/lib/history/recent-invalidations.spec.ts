@@ -101,4 +101,29 @@ describe('RecentInvalidations', () => {
 		expect(recent.rows).toHaveLength(1);
 		recent.stop();
 	});
+
+	it('while another poller feeds it, shows its reads and makes none of its own', async () => {
+		const cf = server('InProgress');
+		const recent = new RecentInvalidations(cf.load);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(cf.reads).toBe(1);
+		const newest = Array.from({ length: 100 }, (_, i) => ({
+			id: `Q${i}`,
+			status: 'InProgress',
+			createTime: created
+		}));
+		for (let tick = 0; tick < 20; tick++) {
+			recent.feed({ items: newest });
+			await vi.advanceTimersByTimeAsync(3000);
+		}
+		expect(cf.reads).toBe(1);
+		expect(recent.rows?.map((r) => r.id)).toEqual(newest.slice(0, 10).map((r) => r.id));
+		await recent.refresh(); // the user's "check again", or after a single purge: one read
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(cf.reads).toBe(2);
+		recent.endFeed(); // the queue ended with something in progress: the list polls again
+		await vi.advanceTimersByTimeAsync(2000);
+		expect(cf.reads).toBe(3);
+		recent.stop();
+	});
 });

@@ -2,6 +2,8 @@
  * The newest invalidations of one distribution, kept fresh while any is in progress (a purge sent
  * from another tab or by a deploy shows up here too). The purge just sent reads its live status
  * from here too: one ListInvalidations per poll rather than a GetInvalidation alongside it.
+ * While a purge queue runs on the page it reads the newest 100 each tick anyway: then its reads
+ * feed this list, which stops polling on its own, so the page makes one call per tick, not two.
  * The full history browser is its own page.
  */
 import { SvelteMap } from 'svelte/reactivity';
@@ -21,6 +23,8 @@ export class RecentInvalidations {
 	#gaveUp = $state(false);
 	/** When this page first saw each one Completed (CloudFront reports no completion time). */
 	#completedAt = new SvelteMap<string, Date>();
+	/** Another poller's reads feed this list (not reactive: nothing renders it). */
+	#fed = false;
 	#load: Load;
 	#poller;
 
@@ -29,8 +33,9 @@ export class RecentInvalidations {
 		this.#load = load;
 		this.#poller = createPoller(
 			async () => {
+				if (this.#fed) return false;
 				await this.#loadOnce();
-				return this.inProgress > 0;
+				return this.inProgress > 0 && !this.#fed;
 			},
 			{ ...pollerOptions, onGiveUp: () => (this.#gaveUp = true) }
 		);
@@ -56,14 +61,34 @@ export class RecentInvalidations {
 
 	async #loadOnce(read: Promise<InvalidationPage> = this.#load()) {
 		try {
-			const rows = (await read).items;
-			this.#noteCompletions(rows);
-			this.#rows = rows;
-			this.#error = null;
+			this.#take((await read).items);
 		} catch (e) {
 			this.#error = toAppError(e);
 		}
 	}
+
+	#take(rows: InvalidationSummary[]) {
+		this.#noteCompletions(rows);
+		this.#rows = rows;
+		this.#error = null;
+	}
+
+	/**
+	 * A newer read of this distribution's list by another poller (the purge queue's newest 100):
+	 * shown at once, and until `endFeed` this list does not poll on its own.
+	 */
+	feed = (page: InvalidationPage) => {
+		this.#fed = true;
+		this.#gaveUp = false;
+		this.#take(page.items.slice(0, RECENT_COUNT));
+	};
+
+	/** The other poller stopped: poll on its own again while anything is in progress. */
+	endFeed = () => {
+		if (!this.#fed) return;
+		this.#fed = false;
+		if (this.inProgress > 0) this.#poller.restart();
+	};
 
 	#noteCompletions(rows: InvalidationSummary[]) {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local lookup, not state

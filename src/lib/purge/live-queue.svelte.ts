@@ -10,11 +10,12 @@
  */
 import type { CloudFrontApi } from '$lib/aws/cloudfront';
 import type { DetailCache } from '$lib/history/detail-cache';
+import type { InvalidationPage } from '$lib/history/invalidation';
 import { readInFlight } from './in-flight';
 import { isFinished, makeQueue, progressOf, type PurgeQueue } from './queue';
 import { QueueRunner, type Activity } from './queue-runner';
 import type { CreateResult } from './queue-start';
-import type { QueueStore } from './queue-store';
+import { isUnreadable, type QueueStore, type UnreadableQueue } from './queue-store';
 
 export interface LiveQueueOptions {
 	store: QueueStore;
@@ -23,6 +24,11 @@ export interface LiveQueueOptions {
 	distributionId: string;
 	/** The session's shared detail cache (`detailCacheFor`), so a detail is fetched once for all. */
 	details: () => Promise<DetailCache>;
+	/**
+	 * The page's recent list: while the queue runs in this tab, each ListInvalidations page it
+	 * reads feeds the list instead of the list polling too.
+	 */
+	recent?: { feed(page: InvalidationPage): void; endFeed(): void };
 }
 
 const CHANNEL = 'purge-console-queues';
@@ -31,6 +37,7 @@ export class LiveQueue {
 	#o: LiveQueueOptions;
 	#queue = $state.raw<PurgeQueue | null>(null);
 	#activity = $state.raw<Activity | null>(null);
+	#unreadable = $state.raw<UnreadableQueue | null>(null);
 	#elsewhere = $state(false);
 	#now = $state(Date.now());
 	#runner: QueueRunner | null = null;
@@ -54,12 +61,19 @@ export class LiveQueue {
 	get activity() {
 		return this.#activity;
 	}
+	/** A stored queue this console cannot read: kept, and never resumed, until dismissed. */
+	get unreadable() {
+		return this.#unreadable;
+	}
 	/** Another tab of this browser is running this queue; this one shows its progress. */
 	get elsewhere() {
 		return this.#elsewhere;
 	}
 	get progress() {
 		return this.#queue ? progressOf(this.#queue, this.#now) : null;
+	}
+	get distributionId() {
+		return this.#o.distributionId;
 	}
 	get isRunning() {
 		return this.#queue !== null && !isFinished(this.#queue);
@@ -84,6 +98,11 @@ export class LiveQueue {
 			void this.#exclusive(true, async (held) => {
 				if (!held) return resolve('already-running');
 				const stored = await this.#o.store.get(this.#o.owner.subject, this.#o.distributionId);
+				// A new queue would overwrite the only record of which batches the old one sent.
+				if (isUnreadable(stored)) {
+					this.#unreadable = stored;
+					return resolve('unreadable-kept');
+				}
 				if (stored && !isFinished(stored)) {
 					this.#show(stored);
 					return resolve('already-running');
@@ -131,6 +150,21 @@ export class LiveQueue {
 		this.#activity = null;
 	};
 
+	/**
+	 * Forgets an unreadable record once the user has read the notice. Under the lock, and only if
+	 * the record is still the unreadable one, so a queue made since in another tab is never lost.
+	 */
+	dismissUnreadable = () =>
+		this.#exclusive(true, async (held) => {
+			const { subject } = this.#o.owner;
+			const stored = held ? await this.#o.store.get(subject, this.#o.distributionId) : undefined;
+			if (isUnreadable(stored)) {
+				await this.#o.store.delete(subject, this.#o.distributionId);
+				this.#channel?.postMessage(this.#lockName);
+			}
+			this.#unreadable = null;
+		});
+
 	destroy = () => {
 		this.#page.abort();
 		clearInterval(this.#ticker);
@@ -149,6 +183,7 @@ export class LiveQueue {
 			await runner.run(this.#page.signal);
 		} finally {
 			this.#runner = null;
+			this.#o.recent?.endFeed();
 			clearInterval(this.#ticker);
 			this.#now = Date.now();
 		}
@@ -165,19 +200,25 @@ export class LiveQueue {
 				}),
 			send: async (ref: string, items: string[]) =>
 				(await api).createInvalidation(distributionId, ref, items),
-			inFlight: async (known: ReadonlyMap<string, readonly string[]>) => {
+			inFlight: async (followed: ReadonlyMap<string, readonly string[]>) => {
 				const a = await api;
 				return readInFlight(
 					distributionId,
 					{
-						listRecent: (id, n) => a.listInvalidations(id, n),
+						listRecent: async (id, n) => {
+							const page = await a.listInvalidations(id, n);
+							this.#o.recent?.feed(page);
+							return page;
+						},
 						// An invalidation's paths never change: a kept detail of any status will do.
 						paths: async (id, inv) => {
 							const details = await this.#o.details();
 							return ((await details.peek(id, inv)) ?? (await details.get(id, inv))).paths;
-						}
+						},
+						// The cache asks CloudFront again unless it holds the detail as Completed.
+						detail: async (id, inv) => (await this.#o.details()).get(id, inv)
 					},
-					known
+					followed
 				);
 			},
 			save: (q: PurgeQueue) => this.#save(q),
@@ -195,7 +236,8 @@ export class LiveQueue {
 
 	async #reload() {
 		const stored = await this.#o.store.get(this.#o.owner.subject, this.#o.distributionId);
-		if (stored) this.#show(stored);
+		this.#unreadable = isUnreadable(stored) ? stored : null;
+		if (stored && !isUnreadable(stored)) this.#show(stored);
 	}
 
 	#show(queue: PurgeQueue) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '$lib/errors';
+import { readInFlight } from './in-flight';
 import { makeQueue, progressOf, type PurgeQueue } from './queue';
 import { QueueRunner, retryDelayMs, type Activity, type RunnerDeps } from './queue-runner';
 
@@ -43,6 +44,40 @@ class FakeDistribution {
 
 	inFlight = async () =>
 		this.running().map((i) => ({ id: i.id, status: 'InProgress', paths: i.paths }));
+
+	/**
+	 * In flight as the console reads it: ListInvalidations' newest `maxItems` (no paths), and
+	 * GetInvalidation by ID.
+	 */
+	readInFlight: RunnerDeps['inFlight'] = (followed) => {
+		const status = (i: { completesAt: number }) =>
+			Date.now() < i.completesAt ? 'InProgress' : 'Completed';
+		const byId = (id: string) => this.invalidations.find((i) => i.id === id)!;
+		return readInFlight(
+			'E1',
+			{
+				listRecent: async (_d, maxItems) => ({
+					items: this.invalidations
+						.slice()
+						.reverse()
+						.slice(0, maxItems)
+						.map((i) => ({ id: i.id, status: status(i), createTime: new Date() }))
+				}),
+				paths: async (_d, id) => byId(id).paths,
+				detail: async (_d, id) => {
+					const i = byId(id);
+					return {
+						id,
+						status: status(i),
+						createTime: new Date(),
+						callerReference: i.ref,
+						paths: i.paths
+					};
+				}
+			},
+			followed
+		);
+	};
 
 	/** Every path CloudFront was asked to invalidate, over all invalidations. */
 	allPaths = () => this.invalidations.flatMap((i) => i.paths);
@@ -238,6 +273,25 @@ describe('QueueRunner', () => {
 		await vi.advanceTimersByTimeAsync(0);
 		expect(await done).toMatchObject({ kind: 'failed' });
 		expect(cf.requests).toEqual([]);
+	});
+
+	it('a sent batch pushed off the newest 100 by others’ purges is followed until it completes', async () => {
+		const runner = new QueueRunner(queueOf(files(4000)), deps({ inFlight: cf.readInFlight }));
+		const done = runner.run(new AbortController().signal);
+		await vi.advanceTimersByTimeAsync(0);
+		// Colleagues' 150 small purges, each already completed, push batch 1 off the first page.
+		const completeAfterMs = cf.completeAfterMs;
+		cf.completeAfterMs = 0;
+		for (let i = 0; i < 150; i++) cf.add(`other-${i}`, [`/other/${i}`]);
+		cf.completeAfterMs = completeAfterMs;
+		await vi.advanceTimersByTimeAsync(completeAfterMs - 1000);
+		expect(runner.queue.batches.map((b) => b.state)).toEqual(['sent', 'waiting']);
+		expect(cf.invalidations).toHaveLength(151); // batch 2 waits: batch 1 still fills the room
+		await vi.advanceTimersByTimeAsync(60_000);
+		expect(await done).toEqual({ kind: 'finished' });
+		expect(
+			runner.queue.batches.every((b) => (b.completedAt ?? 0) >= b.sentAt! + completeAfterMs)
+		).toBe(true);
 	});
 
 	it('backoff grows from 2 s to a 30 s ceiling', () =>

@@ -35,10 +35,11 @@ export interface RunnerDeps {
 	wait(ms: number, signal: AbortSignal): Promise<void>;
 	send(callerReference: string, items: string[]): Promise<{ id: string }>;
 	/**
-	 * The distribution's invalidations not yet completed. `known` maps the queue's own invalidation
-	 * IDs to their items, which need no GetInvalidation.
+	 * The distribution's invalidations not yet completed. `followed` maps the queue's own sent
+	 * invalidations, not yet seen completed, to their items: they need no GetInvalidation for their
+	 * items, and each must be reported while it runs, wherever it is in the distribution's list.
 	 */
-	inFlight(known: ReadonlyMap<string, readonly string[]>): Promise<readonly Flight[]>;
+	inFlight(followed: ReadonlyMap<string, readonly string[]>): Promise<readonly Flight[]>;
 	/** Throws when the queue could not be stored: then nothing more is sent. */
 	save(queue: PurgeQueue): Promise<void>;
 	onUpdate?(queue: PurgeQueue, activity: Activity): void;
@@ -124,7 +125,7 @@ export class QueueRunner {
 
 			let flights: readonly Flight[];
 			try {
-				flights = await d.inFlight(this.#known());
+				flights = await d.inFlight(this.#followed());
 			} catch (e) {
 				const failed = fail(e);
 				if (failed) return failed;
@@ -179,10 +180,12 @@ export class QueueRunner {
 		return this.#report({ kind: 'paused' });
 	}
 
-	#known(): Map<string, readonly string[]> {
-		const known = new Map<string, readonly string[]>();
-		for (const b of this.#queue.batches) if (b.invalidationId) known.set(b.invalidationId, b.items);
-		return known;
+	/** Sent and not seen completed: completed ones never change, so nobody asks about them again. */
+	#followed(): Map<string, readonly string[]> {
+		const followed = new Map<string, readonly string[]>();
+		for (const b of this.#queue.batches)
+			if (b.state === 'sent' && b.invalidationId) followed.set(b.invalidationId, b.items);
+		return followed;
 	}
 
 	async #set(next: PurgeQueue) {

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeQueue, markSending } from './queue';
-import { openQueueStore, readQueue } from './queue-store';
+import { isUnreadable, openQueueStore, readQueue, type QueueStore } from './queue-store';
 
 const queueFor = (owner: string, distributionId: string, n = 4000) =>
 	makeQueue({
@@ -14,6 +14,21 @@ const queueFor = (owner: string, distributionId: string, n = 4000) =>
 		now: 1_700_000_000_000,
 		newUuid: () => crypto.randomUUID()
 	});
+
+/** The stored queue, failing the test when the record could not be read. */
+async function queueIn(store: QueueStore, owner: string, distributionId: string) {
+	const stored = await store.get(owner, distributionId);
+	if (isUnreadable(stored)) throw new Error(`unreadable: ${stored.reason}`);
+	return stored;
+}
+
+/** Writes a record as another version of the console (or a damaged disk) left it. */
+async function putRaw(record: object) {
+	await openQueueStore().get('x', 'y'); // creates the database
+	const db = await openDB('purge-console-queues', 1);
+	await db.put('queues', record);
+	db.close();
+}
 
 beforeEach(() => {
 	globalThis.indexedDB = new IDBFactory(); // a clean browser profile per test
@@ -31,9 +46,9 @@ describe('openQueueStore', () => {
 		await store.put(queueFor('sub-a', 'E1', 10));
 		await store.put(queueFor('sub-b', 'E1', 20));
 		await store.put(queueFor('sub-a', 'E2', 30));
-		expect((await store.get('sub-a', 'E1'))?.batches[0].items).toHaveLength(10);
-		expect((await store.get('sub-b', 'E1'))?.batches[0].items).toHaveLength(20);
-		expect((await store.get('sub-a', 'E2'))?.batches[0].items).toHaveLength(30);
+		expect((await queueIn(store, 'sub-a', 'E1'))?.batches[0].items).toHaveLength(10);
+		expect((await queueIn(store, 'sub-b', 'E1'))?.batches[0].items).toHaveLength(20);
+		expect((await queueIn(store, 'sub-a', 'E2'))?.batches[0].items).toHaveLength(30);
 		expect(await store.get('sub-b', 'E2')).toBeUndefined();
 	});
 
@@ -41,17 +56,54 @@ describe('openQueueStore', () => {
 		const store = openQueueStore();
 		await store.put(queueFor('sub-a', 'E1', 10));
 		await store.put(queueFor('sub-a', 'E1', 5000));
-		expect((await store.get('sub-a', 'E1'))?.batches).toHaveLength(2);
+		expect((await queueIn(store, 'sub-a', 'E1'))?.batches).toHaveLength(2);
 		await store.delete('sub-a', 'E1');
 		expect(await store.get('sub-a', 'E1')).toBeUndefined();
 	});
 
-	it('ignores a record it did not write (another format, or corrupt)', async () => {
-		await openQueueStore().get('x', 'y'); // creates the database
-		const db = await openDB('purge-console-queues', 1);
-		await db.put('queues', { owner: 'sub-a', distributionId: 'E1', batches: 'nope' });
-		db.close();
-		expect(await openQueueStore().get('sub-a', 'E1')).toBeUndefined();
+	it.each([
+		{
+			record: { owner: 'sub-a', distributionId: 'E1', createdAt: 5, batches: [{}, {}] },
+			reason:
+				'it was stored by an older version of this console, in a format this version cannot read',
+			why: 'an older format without a version'
+		},
+		{
+			record: { v: 2, owner: 'sub-a', distributionId: 'E1', createdAt: 5, batches: [{}, {}] },
+			reason:
+				'it was stored in format 2 by another version of this console, which this version cannot read',
+			why: 'a newer format'
+		},
+		{
+			record: { v: 1, owner: 'sub-a', distributionId: 'E1', createdAt: 5, batches: [{}, {}] },
+			reason: 'it is damaged',
+			why: 'a damaged record of this format'
+		}
+	])(
+		'reports $why as unreadable, with what could be read, and keeps it',
+		async ({ record, reason }) => {
+			await putRaw(record);
+			const store = openQueueStore();
+			expect(await store.get('sub-a', 'E1')).toEqual({
+				unreadable: true,
+				reason,
+				createdAt: 5,
+				batches: 2
+			});
+			expect(await store.get('sub-a', 'E1')).toMatchObject({ unreadable: true }); // still there
+			await store.delete('sub-a', 'E1'); // the user dismissed it
+			expect(await store.get('sub-a', 'E1')).toBeUndefined();
+		}
+	);
+
+	it('reports a record with nothing readable as damaged, without a time or count', async () => {
+		await putRaw({ owner: 'sub-a', distributionId: 'E1', v: 'x', batches: 'nope' });
+		expect(await openQueueStore().get('sub-a', 'E1')).toEqual({
+			unreadable: true,
+			reason: 'it is damaged',
+			createdAt: undefined,
+			batches: undefined
+		});
 	});
 });
 

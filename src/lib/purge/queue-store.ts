@@ -3,12 +3,39 @@
  * resumes when its page opens again. One queue per user (the ID token's `sub`) and distribution:
  * whoever signs in next in this browser never sees it. Records are checked on the way in, as
  * anything stored by an older console or another tab is untrusted.
+ *
+ * One database for all users, keyed by user, unlike the detail cache's database per user: moving
+ * queues into per-user databases would be copy-then-delete (an IndexedDB transaction never spans
+ * two databases), and a tab still running the previous build keeps writing its queue's progress
+ * to this database after any migration, where the new build would no longer look. Every read
+ * names its user, so nothing crosses between users either way.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import type { BatchState, PurgeQueue, QueuedBatch } from './queue';
 
+/**
+ * A record under this user and distribution that is not a queue this console can read: kept,
+ * because what it held (which batches were sent) is the evidence the user needs, until they
+ * dismiss it.
+ */
+export interface UnreadableQueue {
+	unreadable: true;
+	/** Why, in words for the user. */
+	reason: string;
+	/** When the queue was made (epoch milliseconds), when that much could be read. */
+	createdAt?: number;
+	/** How many invalidations it was split into, when that much could be read. */
+	batches?: number;
+}
+
+export type StoredQueue = PurgeQueue | UnreadableQueue;
+
+export const isUnreadable = (q: StoredQueue | undefined): q is UnreadableQueue =>
+	q !== undefined && 'unreadable' in q;
+
 export interface QueueStore {
-	get(owner: string, distributionId: string): Promise<PurgeQueue | undefined>;
+	/** The stored queue; an unreadable record is reported, never taken for "no queue". */
+	get(owner: string, distributionId: string): Promise<StoredQueue | undefined>;
 	put(queue: PurgeQueue): Promise<void>;
 	delete(owner: string, distributionId: string): Promise<void>;
 }
@@ -27,7 +54,8 @@ export function openQueueStore(): QueueStore {
 		}));
 	return {
 		async get(owner, distributionId) {
-			return readQueue(await (await open()).get(STORE, [owner, distributionId]));
+			const record: unknown = await (await open()).get(STORE, [owner, distributionId]);
+			return record === undefined ? undefined : (readQueue(record) ?? unreadable(record));
 		},
 		async put(queue) {
 			await (await open()).put(STORE, { v: QUEUE_FORMAT, ...queue });
@@ -42,6 +70,23 @@ const STATES: readonly BatchState[] = ['waiting', 'sending', 'sent', 'completed'
 const isRecord = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 const optionalNumber = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+/** What can be told about a record `readQueue` refused. */
+export function unreadable(v: unknown): UnreadableQueue {
+	const r = isRecord(v) ? v : {};
+	const reason =
+		typeof r.v === 'number' && r.v !== QUEUE_FORMAT
+			? `it was stored in format ${r.v} by another version of this console, which this version cannot read`
+			: r.v === undefined
+				? 'it was stored by an older version of this console, in a format this version cannot read'
+				: 'it is damaged';
+	return {
+		unreadable: true,
+		reason,
+		createdAt: typeof r.createdAt === 'number' ? r.createdAt : undefined,
+		batches: Array.isArray(r.batches) ? r.batches.length : undefined
+	};
+}
 
 /** A stored record as a queue, or undefined when it is not one this console wrote. */
 export function readQueue(v: unknown): PurgeQueue | undefined {

@@ -1,0 +1,7 @@
+/**
+ * Resolves once the browser has painted what is on screen now: a requestAnimationFrame callback
+ * runs just before a paint, and a task queued from it runs after that paint. The purge page loads
+ * its second stage from here, so the form is shown (and takes typing) first.
+ */
+export const afterFirstPaint = () =>
+	new Promise<void>((painted) => requestAnimationFrame(() => setTimeout(painted)));

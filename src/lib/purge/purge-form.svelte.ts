@@ -48,6 +48,8 @@ export interface Checked {
  */
 export const LARGE_TEXT = 100_000;
 export const SETTLE_MS = 300;
+/** A change of at least this many characters (a paste, not typing) is checked without a pause. */
+export const PASTE_CHARS = 1000;
 
 /** The verdicts on an empty field: nothing to send, nothing to say. No rules needed. */
 const EMPTY: PathBatch = {
@@ -208,8 +210,11 @@ export class PurgeForm {
 		if (!checker) return; // checked once the rules arrive
 		if (key.text.length >= LARGE_TEXT) {
 			if (this.#pending) return; // the newest text is checked once the worker answers
-			if (!checker.offThread) {
-				// On this thread a large text is checked once typing pauses.
+			// A paste is checked at once (in the worker). Typing in a large text is checked once it
+			// pauses: applying the verdicts on 100,000 lines costs the main thread too much to do
+			// between keystrokes. On the main thread, a large text always waits for the pause.
+			const change = Math.abs(key.text.length - (this.#checked?.text.length ?? 0));
+			if (!checker.offThread || change < PASTE_CHARS) {
 				this.#checkLater = setTimeout(() => void this.#check(checker, this.#key()), SETTLE_MS);
 				return;
 			}

@@ -56,6 +56,28 @@ test('a 20,000-line paste is checked in the worker, with the right verdicts', as
 	]);
 });
 
+test('where the worker cannot start, a big paste is checked on the main thread', async ({
+	page
+}) => {
+	test.slow();
+	const failed: string[] = [];
+	await page.route('**/_app/immutable/workers/**', (route) => {
+		failed.push(route.request().url());
+		return route.abort();
+	});
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	const lines = Array.from({ length: 20_000 }, (_, i) => `/fallback/${i % 40}/f${i}.html`);
+	lines[300] = '/bad~name.js';
+	await paste(page, lines);
+	await expect(page.getByTestId('summary-items')).toHaveText('19,999');
+	await expect(page.getByText('Fix the errors listed above first.')).toBeVisible();
+	expect(failed).toHaveLength(1);
+	await field(page).press('Enter');
+	await field(page).pressSequentially('/z.html'); // typing on: checked again once it pauses
+	await expect(page.getByTestId('summary-items')).toHaveText('20,000');
+	await expect(page.getByText('Checking the paths…')).toHaveCount(0);
+});
+
 test('a click before the rules arrived waits for them, then sends once', async ({ page }) => {
 	const rules = await holdScripts(page, RULES);
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');

@@ -1,10 +1,13 @@
 /**
  * Size budget, measured as Chromium loads the BUILT console against the local stack (issue #6):
  *   (a) everything fetched from the console's origin before the redirect to Cognito,
- *   (b) everything fetched from the callback document to a usable purge form,
+ *   (b) everything the callback document requested until the purge form was usable (the paths
+ *       field and the Invalidate button in the page); what the page requests after that moment
+ *       (its second stage: the path rules, messages, dialogs, queue, recent list) is listed apart,
  *   (c) code loaded on demand, per feature (route pages and lazily imported modules).
- * Sizes are gzip -9 per file, 1 KB = 1,000 bytes. The HTTP cache is off (every request routed), so
- * (b) counts what a first visit fetches. Fails when (a) or (b) is over budget. Run after the build.
+ * Sizes are gzip -9 of each response body as the browser received it, 1 KB = 1,000 bytes. The
+ * HTTP cache is off (every request routed), so (b) counts what a first visit fetches. Fails when
+ * (a) or (b) is over budget. Run after the build.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,11 +16,12 @@ import { chromium, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../local-stack/constants';
 import { startLocalConsole } from './local-console';
 
-// (b)'s goal is 122 KB (1.25 x the floor). The console is at about 1.57 x today: the path rules,
-// editor, queue and recent list weigh about 25 KB on the critical path. Until they move off it (a
-// worker for the rules; the queue, diagnostics and recent list after the form), this budget stops
-// growth.
-const BUDGET_KB = { a: 60, b: 160 };
+// (b)'s goal is 122 KB (1.25 x the floor); not met. Measured 135.1 KB (1.38 x) once the purge page
+// was staged (from 153.8 KB): the SDK and its Cognito credential client (67.4 KB) and kit + svelte
+// (~34 KB) are the floor; above it sit sign-in (oauth4webapi, config, session: 13.7 KB), the
+// layout and route nodes (~8 KB) and the form's first stage (~8.5 KB). The budget is that measure
+// plus a 3 KB margin, so it stops growth.
+const BUDGET_KB = { a: 60, b: 138 };
 const GOAL_KB = { a: 60, b: 122 };
 /** Kit + a page that signs in to the identity pool and calls CreateInvalidation (toolchain baseline). */
 const FLOOR_KB = 97.9;
@@ -50,7 +54,13 @@ const FEATURES: Record<string, string> = {
 		'SDK event streams (CloudFront never uses them)',
 	'.svelte-kit/generated/shared/error-template.js': "kit's fallback error page",
 	'src/routes/d/[id]/estimate-panel.svelte': 'Cost estimate panel (on demand)',
-	'src/routes/d/[id]/purge-panel.svelte': 'Purge panel (with the page’s AWS reads)'
+	'src/routes/d/[id]/purge-panel.svelte': 'Purge panel, first stage (with the page’s AWS reads)',
+	'src/lib/paths/parse-paste.ts': 'Path rules on the main thread (second stage)',
+	'src/routes/d/[id]/path-diagnostics.svelte': 'Messages about the paths, virtua (second stage)',
+	'src/routes/d/[id]/queue-stage.ts': 'Purge queue (second stage)',
+	'src/routes/d/[id]/recent-invalidations.svelte': 'Recent invalidations list (second stage)',
+	'src/routes/d/[id]/purge-confirm.svelte': 'Purge confirmation dialog (second stage)',
+	'src/routes/d/[id]/invalidation-status.svelte': 'Sent invalidation status (after a purge)'
 };
 
 type Phase = 'a' | 'cognito' | 'b' | 'after';
@@ -70,8 +80,36 @@ const browser = await chromium.launch({
 /** Console-origin URLs each phase requested, in order. */
 const fetched: Record<Phase, string[]> = { a: [], cognito: [], b: [], after: [] };
 let phase: Phase = 'a';
+/** gzip -9 size of each response body, as the browser received it. */
+const sizes = new Map<string, number>();
+const reading: Promise<void>[] = [];
+
+/**
+ * In every document: the time the purge form became usable (the paths field and the Invalidate
+ * button in the page), on the document's own clock, as resource timing reports requests. A string,
+ * not a function: tsx would wrap a function's inner functions in a helper the page lacks.
+ */
+const MARK_USABLE = `
+new MutationObserver((_, observer) => {
+	const usable = document.querySelector('textarea#paths') !== null &&
+		[...document.querySelectorAll('button[type=submit]')].some((b) => b.textContent.trim().startsWith('Invalidate'));
+	if (usable && window.usableAt === undefined) {
+		window.usableAt = performance.now();
+		observer.disconnect();
+	}
+}).observe(document, { childList: true, subtree: true, characterData: true });
+`;
 
 async function signInToUsableForm(page: Page) {
+	page.on('response', (res) => {
+		if (new URL(res.url()).origin !== consoleOrigin) return;
+		reading.push(
+			res.body().then(
+				(body) => void sizes.set(res.url(), gz(body)),
+				() => undefined // a redirect or an aborted request has no body: nothing was downloaded
+			)
+		);
+	});
 	page.on('request', (req) => {
 		const url = new URL(req.url());
 		if (phase === 'a' && url.origin === authOrigin && url.pathname === '/oauth2/authorize')
@@ -93,6 +131,17 @@ async function signInToUsableForm(page: Page) {
 	if (!(await paths.isEditable())) throw new Error('The paths field is not editable.');
 	phase = 'after';
 	await page.waitForLoadState('networkidle');
+	// What the callback document requested once the form was usable loads after it, not before.
+	const later = await page.evaluate(() => {
+		const usableAt = (window as unknown as { usableAt?: number }).usableAt;
+		if (usableAt === undefined) throw new Error('The page never marked the form usable.');
+		return performance
+			.getEntriesByType('resource')
+			.filter((e) => e.startTime > usableAt)
+			.map((e) => e.name);
+	});
+	fetched.after.unshift(...fetched.b.filter((u) => later.includes(u)));
+	fetched.b = fetched.b.filter((u) => !later.includes(u));
 }
 
 let failed = false;
@@ -100,13 +149,10 @@ try {
 	const context = await browser.newContext();
 	// Routing every request turns Chromium's HTTP cache off: each file is fetched, as on a first visit.
 	await context.route('**/*', (route) => route.continue());
+	await context.addInitScript({ content: MARK_USABLE });
 	await signInToUsableForm(await context.newPage());
+	await Promise.all(reading);
 	await context.close();
-
-	// The same bytes the browser got (the server is deterministic), gzip -9 each.
-	const sizes = new Map<string, number>();
-	for (const url of new Set(Object.values(fetched).flat()))
-		sizes.set(url, gz(new Uint8Array(await (await fetch(url)).arrayBuffer())));
 	const isScript = (url: string) => new URL(url).pathname.endsWith('.js');
 	const sum = (urls: string[]) => urls.reduce((total, u) => total + (sizes.get(u) ?? 0), 0);
 	const report = (p: 'a' | 'b', label: string) => {

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Invalidation } from '$lib/history/invalidation';
 import type { KeyValueStore } from '$lib/storage';
 import { loadDraft } from './draft';
+import { parsePaste } from '$lib/paths/parse-paste';
+import { mainThreadChecker, type PathChecker } from './path-checker';
 import { LARGE_TEXT, PurgeForm, SETTLE_MS } from './purge-form.svelte';
 
 const target = {
@@ -200,10 +202,12 @@ describe('PurgeForm with a large paste', () => {
 	afterEach(() => void vi.useRealTimers());
 	const large = (extra: string) => '/x.html\n'.repeat(LARGE_TEXT / 8 + 1) + extra;
 
-	it('parses and saves once typing pauses, not on every keystroke', () => {
+	it('on the main thread: checks and saves once typing pauses, not on every keystroke', async () => {
+		const checker = await mainThreadChecker();
 		vi.useFakeTimers();
 		const store = memoryStore();
-		const form = new PurgeForm(store, target);
+		const form = new PurgeForm(store, target, Promise.resolve(checker));
+		await Promise.resolve(); // the checker is handed over
 		form.text = large('/a.html');
 		expect(form.text).toBe(large('/a.html')); // the field shows it at once
 		expect(form.isSettling).toBe(true);
@@ -239,4 +243,112 @@ describe('PurgeForm with a large paste', () => {
 		});
 		expect(sent).toEqual(['/x.html', '/d.html']);
 	});
+
+	it('in a worker: a paste is checked at once; typing in it once it pauses', async () => {
+		const { checker, calls } = workerLike();
+		const form = new PurgeForm(memoryStore(), target, Promise.resolve(checker));
+		await Promise.resolve();
+		vi.useFakeTimers();
+		form.text = large('/a.html'); // a paste
+		form.text = large('/b.html');
+		form.text = large('/c.html');
+		expect(calls.map((c) => c.text)).toEqual([large('/a.html')]); // one in flight at a time
+		await calls[0].release();
+		expect(form.isSettling).toBe(true); // /a's verdicts, not the field's
+		expect(form.batch.items).toEqual(['/x.html', '/a.html']);
+		form.text = large('/d.html'); // typing on
+		vi.advanceTimersByTime(SETTLE_MS - 1);
+		expect(calls).toHaveLength(1);
+		vi.advanceTimersByTime(1);
+		expect(calls.map((c) => c.text)).toEqual([large('/a.html'), large('/d.html')]);
+		await calls[1].release();
+		expect(form.isSettling).toBe(false);
+		expect(form.batch.items).toEqual(['/x.html', '/d.html']);
+	});
+
+	it('a late reply for an older text never replaces the verdicts on a newer one', async () => {
+		const { checker, calls } = workerLike();
+		const form = new PurgeForm(memoryStore(), target, Promise.resolve(checker));
+		await Promise.resolve();
+		form.text = large('/old.html'); // in flight
+		form.text = large('/new.html');
+		const checked = form.checked(); // a click: the verdicts on exactly this text
+		await Promise.resolve();
+		expect(calls.map((c) => c.text)).toEqual([large('/old.html'), large('/new.html')]);
+		await calls[1].release();
+		expect((await checked).batch.items).toEqual(['/x.html', '/new.html']);
+		await calls[0].release(); // the older reply comes last
+		expect(form.batch.items).toEqual(['/x.html', '/new.html']);
+		expect(form.isSettling).toBe(false);
+	});
+
+	it('sends the verdicts on the text clicked, and keeps what was typed after the click', async () => {
+		const { checker, calls } = workerLike();
+		const store = memoryStore();
+		const form = new PurgeForm(store, target, Promise.resolve(checker));
+		await Promise.resolve();
+		form.text = large('/clicked.html');
+		const checked = form.checked();
+		await calls[0].release();
+		form.text = large('/clicked.html\n/typed-later.html');
+		let sent: string[] = [];
+		await form.submit(
+			async (ref, items) => ((sent = items), invalidation(ref, items)),
+			await checked
+		);
+		expect(sent).toEqual(['/x.html', '/clicked.html']);
+		expect(form.text).toBe(large('/clicked.html\n/typed-later.html'));
+		form.flush();
+		expect(loadDraft(store, scope).text).toBe(large('/clicked.html\n/typed-later.html'));
+	});
 });
+
+describe('PurgeForm before the rules arrive', () => {
+	it('takes text at once, and a purge waits for the rules, then sends once', async () => {
+		let arrive: (c: PathChecker) => void = () => {};
+		const checker = new Promise<PathChecker>((r) => (arrive = r));
+		const form = new PurgeForm(memoryStore(), target, checker);
+		form.text = '/a.html\n/b~c.js';
+		expect(form.isSettling).toBe(true);
+		expect(form.batch.items).toEqual([]);
+		let calls = 0;
+		const send = async (ref: string, items: string[]) => (calls++, invalidation(ref, items));
+		const first = form.submit(send);
+		await form.submit(send); // a second click while waiting does nothing
+		arrive(await mainThreadChecker());
+		await first;
+		expect(calls).toBe(0); // the rules found an error: nothing unchecked goes out
+		expect(form.batch.errorCount).toBe(1);
+		form.text = '/a.html';
+		await form.submit(send);
+		expect(calls).toBe(1);
+	});
+
+	it('says so when the rules would not load', async () => {
+		const form = new PurgeForm(memoryStore(), target, Promise.reject(new TypeError('Failed')));
+		form.text = '/a.html';
+		await expect(form.checked()).rejects.toThrow('Failed');
+		expect(form.rulesFailed).toBe(true);
+	});
+});
+
+/** The rules behind a message channel, as in the worker: each reply comes when released. */
+function workerLike() {
+	const calls: { text: string; release: () => Promise<void> }[] = [];
+	const checker: PathChecker = {
+		parse: parsePaste,
+		check: (text, options) =>
+			new Promise((done) =>
+				calls.push({
+					text,
+					release: async () => {
+						done(parsePaste(text, options));
+						for (let i = 0; i < 5; i++) await Promise.resolve(); // the form takes the reply
+					}
+				})
+			),
+		offThread: true,
+		close: () => {}
+	};
+	return { checker, calls };
+}

@@ -1,0 +1,174 @@
+/**
+ * Benchmark (issue #7): 100,000 lines pasted into the BUILT console's purge form, in Debian's
+ * Chromium against the local stack. Measures, inside the page:
+ *   - paste → verdicts painted: from the paste event to the first frame painted after the summary
+ *     shows the item count the rules give for the text (budget 1,000 ms);
+ *   - keystrokes afterwards: from each keydown to the first frame painted after its input event
+ *     (budget 100 ms for the slowest).
+ * Then the same paste and keystrokes in a bare <textarea> (no app code) in the same browser: what
+ * Chromium itself costs, for reading the figures above. Prints the figures; exit code 1 when the
+ * console is over budget. A script with a budget, not a test: run it after `npm run build`
+ * (npm run bench:paste).
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium } from '@playwright/test';
+import { DEMO_PASSWORD } from '../local-stack/constants';
+import { DISTRIBUTIONS } from '../local-stack/distributions';
+import { distributionHosts } from '../src/lib/distributions/names';
+import { formatCount } from '../src/lib/paths/format-count';
+import { parsePaste } from '../src/lib/paths/parse-paste';
+import { startLocalConsole } from './local-console';
+import { samplePaste } from './sample-paste';
+
+const LINES = 100_000;
+const BUDGET_MS = { paint: 1000, keystroke: 100 };
+const KEYS = '/typed.html';
+/** Between keystrokes: a brisk typist. */
+const KEY_GAP_MS = 120;
+
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const freePort = () =>
+	new Promise<number>((ok, fail) => {
+		const s = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = s.address() as { port: number };
+			s.close(() => ok(port));
+		});
+		s.on('error', fail);
+	});
+
+/**
+ * In the page: timings on the page's clock. A task queued from a requestAnimationFrame callback
+ * runs after that frame is painted. A string, not a function: tsx would wrap a function's inner
+ * functions in a helper the page lacks.
+ */
+const TIMING = `
+window.bench = { keys: [] };
+const afterPaint = (f) => requestAnimationFrame(() => setTimeout(f));
+const field = () => document.querySelector('textarea#paths');
+window.bench.whenPainted = (expected) => new Promise((done) => {
+	field().addEventListener('paste', (e) => {
+		const start = e.timeStamp;
+		const items = document.querySelector('[data-testid=summary-items]');
+		const check = () => {
+			if (items.textContent.trim() === expected && !document.body.textContent.includes('Checking the paths')) {
+				observer.disconnect();
+				afterPaint(() => done(performance.now() - start));
+			}
+		};
+		const observer = new MutationObserver(check);
+		observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+	}, { once: true });
+});
+window.bench.watchKeys = () => {
+	let down = 0;
+	field().addEventListener('keydown', (e) => (down = e.timeStamp));
+	field().addEventListener('input', () => afterPaint(() => window.bench.keys.push(performance.now() - down)));
+};
+window.bench.bare = () => new Promise((done) => {
+	document.body.replaceChildren(Object.assign(document.createElement('textarea'), { id: 'paths', rows: 10, cols: 80, spellcheck: false }));
+	window.bench.keys = [];
+	field().focus();
+	field().addEventListener('paste', (e) => {
+		const start = e.timeStamp;
+		field().addEventListener('input', () => afterPaint(() => done(performance.now() - start)), { once: true });
+	}, { once: true });
+});
+`;
+
+const distribution = DISTRIBUTIONS[0];
+const text = samplePaste(LINES);
+const expected = parsePaste(text, {
+	hosts: distributionHosts(distribution),
+	tagsEnabled: false
+}).summary.items;
+
+const local = await startLocalConsole({
+	consolePort: await freePort(),
+	stackPorts: { auth: 0, identity: 0, cloudfront: 0 },
+	seedCount: 30
+});
+const browser = await chromium.launch({
+	executablePath,
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+});
+let failed: boolean;
+try {
+	const context = await browser.newContext();
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	const page = await context.newPage();
+	await page.goto(`${local.consoleUrl}d/${distribution.id}`);
+	await page.getByLabel('Username').fill('alice@example.com');
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	const field = page.getByLabel(/Paths to invalidate/);
+	await field.waitFor();
+	await page.waitForLoadState('networkidle'); // the page's second stage (rules, worker) is in
+	await page.evaluate(TIMING);
+	await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+	await field.focus();
+	const painted = page.evaluate(
+		(n) =>
+			(
+				window as unknown as { bench: { whenPainted: (n: string) => Promise<number> } }
+			).bench.whenPainted(n),
+		formatCount(expected)
+	);
+	await page.keyboard.press('ControlOrMeta+V');
+	const paint = await painted;
+
+	const typing = async () => {
+		await page.evaluate(() =>
+			(window as unknown as { bench: { watchKeys: () => void } }).bench.watchKeys()
+		);
+		await page.keyboard.press('ControlOrMeta+End');
+		await page.keyboard.press('Enter');
+		await page.keyboard.type(KEYS, { delay: KEY_GAP_MS });
+		await page.waitForTimeout(500); // the last frames
+		const keys = await page.evaluate(
+			() => (window as unknown as { bench: { keys: number[] } }).bench.keys
+		);
+		if (keys.length !== KEYS.length + 1) throw new Error(`Saw ${keys.length} keystrokes.`);
+		const sorted = [...keys].sort((x, y) => x - y);
+		return {
+			n: keys.length,
+			median: sorted[Math.floor(keys.length / 2)],
+			slowest: sorted.at(-1) ?? 0
+		};
+	};
+	const keys = await typing();
+	const slowest = keys.slowest;
+
+	// The same in a bare textarea: Chromium's own share.
+	const barePainted = page.evaluate(() =>
+		(window as unknown as { bench: { bare: () => Promise<number> } }).bench.bare()
+	);
+	await page.keyboard.press('ControlOrMeta+V');
+	const barePaint = await barePainted;
+	const bareKeys = await typing();
+
+	const ms = (x: number) => `${x.toFixed(0)} ms`;
+	console.log(
+		`${LINES.toLocaleString('en-US')} lines (${(text.length / 1e6).toFixed(1)} M characters, ${formatCount(expected)} items):`
+	);
+	console.log(`  paste → verdicts painted: ${ms(paint)} (budget ${BUDGET_MS.paint} ms)`);
+	console.log(
+		`  keystrokes afterwards (${keys.n}): median ${ms(keys.median)}, slowest ${ms(slowest)} (budget ${BUDGET_MS.keystroke} ms)`
+	);
+	console.log(
+		`  for reference, a bare <textarea> in this browser: paste painted ${ms(barePaint)}, keystrokes median ${ms(bareKeys.median)}, slowest ${ms(bareKeys.slowest)}`
+	);
+	const over = [
+		paint > BUDGET_MS.paint && `paste → painted ${paint.toFixed(0)} ms > ${BUDGET_MS.paint} ms`,
+		slowest > BUDGET_MS.keystroke &&
+			`slowest keystroke ${slowest.toFixed(0)} ms > ${BUDGET_MS.keystroke} ms`
+	].filter(Boolean);
+	for (const o of over) console.error(`OVER BUDGET: ${o}`);
+	failed = over.length > 0;
+} finally {
+	await browser.close();
+	await local.close();
+}
+process.exit(failed ? 1 : 0);

@@ -7,11 +7,11 @@
  * Built for 100,000-line pastes: a plain path is recognised by one native regular expression test
  * and recorded without further checks; only lines that need more go through the full checks.
  */
-import { checkItem, MAX_PATH_LENGTH, type ItemOptions } from './check-item';
+import { checkItem, ItemReport, MAX_PATH_LENGTH, type ItemOptions } from './check-item';
 import { BatchRules } from './batch-rules';
 import { limitDiagnostics } from './limits';
 import { splitList } from './split-list';
-import type { Diagnostic, Fix, ParseOptions, PathBatch } from './types';
+import type { Diagnostic, ParseOptions, PathBatch } from './types';
 
 export { classify, MAX_PATH_LENGTH, MAX_TAG_LENGTH } from './check-item';
 export type * from './types';
@@ -60,6 +60,7 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 	const diagnostics: Diagnostic[] = [];
 	let errorLines = 0;
 	const rules = new BatchRules(diagnostics, text.length >> 5);
+	const report = new ItemReport(diagnostics);
 	// Lines end at \r\n, \n or \r, as text.split(/\r\n|\n|\r/) would cut them, without the array.
 	const length = text.length;
 	let lf = text.indexOf('\n');
@@ -77,7 +78,7 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 		}
 		const input = text.slice(start, end).trim();
 		if (input === '') continue;
-		if (parseLine(input, line, itemOptions, rules, diagnostics, fastPath)) errorLines++;
+		if (parseLine(input, line, itemOptions, rules, report, fastPath)) errorLines++;
 	}
 	const crossed = rules.finish(options.siblingThreshold);
 	if (crossed) diagnostics.sort((a, b) => a.line - b.line); // two sorted runs: linear in V8
@@ -98,12 +99,12 @@ function parseLine(
 	line: number,
 	options: ItemOptions,
 	rules: BatchRules,
-	diagnostics: Diagnostic[],
+	report: ItemReport,
 	fastPath: boolean
 ): boolean {
 	const pieces = splitList(input);
 	if (pieces.length > 1 || pieces[0] !== input)
-		diagnostics.push({
+		report.diagnostics.push({
 			line,
 			severity: 'info',
 			input,
@@ -111,7 +112,8 @@ function parseLine(
 			fixes: [{ label: 'Put one per line', edits: [{ line, piece: 0, text: pieces[0] }] }]
 		});
 	// Plain loops, no callbacks: this runs for one line in ten of a 100,000-line paste.
-	let hasError = false;
+	report.line = line;
+	report.hasError = false;
 	for (let index = 0; index < pieces.length; index++) {
 		const piece = pieces[index];
 		const plain = fastPath ? plainness(piece, 0, piece.length) : 0;
@@ -119,15 +121,9 @@ function parseLine(
 			rules.addPlainFile(piece, 0, piece.length, line, index, plain === 2);
 			continue;
 		}
-		const checked = checkItem(piece, options);
-		for (const m of checked.messages) {
-			if (m.severity === 'error') hasError = true;
-			const fixes: Fix[] = [];
-			for (const f of m.fixes)
-				fixes.push({ label: f.label, edits: [{ line, piece: index, text: f.text }] });
-			diagnostics.push({ line, severity: m.severity, input: piece, message: m.message, fixes });
-		}
-		if (checked.value !== undefined) rules.add(checked.value, checked.kind, line, index, piece);
+		report.piece = index;
+		const value = checkItem(piece, options, report);
+		if (value !== undefined) rules.add(value, report.kind, line, index, piece);
 	}
-	return hasError;
+	return report.hasError;
 }

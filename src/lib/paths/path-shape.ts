@@ -1,9 +1,8 @@
 /**
  * What the batch rules need to know about a path: a hash (duplicates), where its directory ends
- * and that directory's hash (sibling counts), its last `.`
- * and first `?` (`/dir` without `/dir/`), and whether it is plain or has an upper-case letter.
- * Built for 100,000-line pastes: the result goes into one reused object, so a line allocates
- * nothing here.
+ * and that directory's hash (sibling counts), its last `.` and first `?` (`/dir` without
+ * `/dir/`), and whether it is plain or has an upper-case letter. Built for 100,000-line pastes:
+ * the result goes into one reused object.
  */
 
 /** A character outside `[\w\-./!$&'()+:=@]`: the line needs the full checks. */
@@ -11,15 +10,8 @@ export const NOT_PLAIN = 1;
 /** A character in `A-Z`: the item may have a case twin. */
 export const HAS_UPPER = 2;
 
-const CHAR_FLAGS = new Uint8Array(65536).fill(NOT_PLAIN);
-for (const c of "abcdefghijklmnopqrstuvwxyz0123456789_-./!$&'()+:=@")
-	CHAR_FLAGS[c.charCodeAt(0)] = 0;
-for (let c = 65; c <= 90; c++) CHAR_FLAGS[c] = HAS_UPPER;
-/** `/`, `.` and `?`: measure() notes where they are. */
-const SPECIAL = 4;
-CHAR_FLAGS[47] |= SPECIAL;
-CHAR_FLAGS[46] |= SPECIAL;
-CHAR_FLAGS[63] |= SPECIAL;
+const NOT_PLAIN_CHAR = /[^\w\-./!$&'()+:=@]/;
+const UPPER = /[A-Z]/;
 
 export interface PathShape {
 	/** A hash of the string (see hashParts): equal strings, equal hashes. */
@@ -78,35 +70,23 @@ const shape: PathShape = {
 
 /**
  * Measure `s` from `start` to `end` (offsets in the result are from `start`). Returns a shared
- * object, overwritten by the next call: read it before measuring again.
+ * object, overwritten by the next call: read it before measuring again. Native searches, and JS
+ * only for the hash: a loop over the characters with a flag table cost more.
  */
 export function measure(s: string, start = 0, end = s.length): PathShape {
-	let flags = 0;
-	let slash = -1;
-	let dot = -1;
-	let query = -1;
-	for (let i = start; i < end; i++) {
-		const c = s.charCodeAt(i);
-		flags |= CHAR_FLAGS[c];
-		if (flags & SPECIAL) {
-			// The directory is that of the path part: a `/` in a query string does not count
-			// (https://www.rfc-editor.org/rfc/rfc3986#section-3.4).
-			if (c === 47) {
-				if (query === -1) slash = i;
-			} else if (c === 46) dot = i;
-			else if (query === -1) query = i;
-			flags &= ~SPECIAL;
-		}
-	}
-	const rest = slash === -1 ? start : slash + 1;
-	const dir = fnv(s, start, rest);
-	shape.hash = hashParts(dir, fnv(s, rest, end));
-	shape.flags = flags;
-	shape.slash = slash === -1 ? -1 : slash - start;
+	const p = start === 0 && end === s.length ? s : s.slice(start, end);
+	const query = p.indexOf('?');
+	// The directory is that of the path part: a `/` in a query string does not count
+	// (https://www.rfc-editor.org/rfc/rfc3986#section-3.4).
+	const slash = query === 0 ? -1 : p.lastIndexOf('/', query === -1 ? p.length : query - 1);
+	const dir = fnv(p, 0, slash + 1);
+	shape.hash = hashParts(dir, fnv(p, slash + 1, p.length));
+	shape.flags = (NOT_PLAIN_CHAR.test(p) ? NOT_PLAIN : 0) | (UPPER.test(p) ? HAS_UPPER : 0);
+	shape.slash = slash;
 	shape.dirHash = hashParts(dir, FNV_OFFSET);
 	shape.dirPart = dir;
-	shape.dot = dot === -1 ? -1 : dot - start;
-	shape.query = query === -1 ? -1 : query - start;
+	shape.dot = p.lastIndexOf('.');
+	shape.query = query;
 	return shape;
 }
 

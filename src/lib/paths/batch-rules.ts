@@ -11,10 +11,9 @@
  * its directory's; duplicates, case twins and directories are then found by hash in typed arrays,
  * comparing strings only on a hash match.
  */
-import { parentDirectory } from './directory';
 import { formatCount } from './format-count';
 import { HashSlots } from './hash-slots';
-import { hashOf, HAS_UPPER, measure, type PathShape } from './path-shape';
+import { fnv, FNV_OFFSET, hashOf, hashParts, HAS_UPPER, measure } from './path-shape';
 import type { BatchSummary, Diagnostic, Fix, ItemKind, Severity } from './types';
 
 /** Files in one directory from which `/dir/*` is suggested. */
@@ -52,6 +51,14 @@ export class BatchRules {
 	#dirCount: number[] = [];
 	#dirHashes: number[] = [];
 	#lastDir = -1;
+	/** fnv() of #lastDir's name, for hashParts. */
+	#lastDirPart = 0;
+	/**
+	 * Where #lastDir's name can be read: in the pasted text, at the line that had it (charCodeAt
+	 * on the pasted text is several times faster than on a slice of it, such as the name).
+	 */
+	#lastDirText = '';
+	#lastDirAt = 0;
 	#files = 0;
 	#wildcards = 0;
 	#tags = 0;
@@ -111,27 +118,79 @@ export class BatchRules {
 	add(value: string, kind: ItemKind, line: number, piece: number, input: string) {
 		if (kind === 'tag') {
 			const key = value.toLowerCase(); // tags are case-insensitive
-			this.#add(value, KIND_TAG, line, piece, input, key, measure(key));
-		} else
-			this.#add(
-				value,
-				kind === 'file' ? KIND_FILE : KIND_WILDCARD,
-				line,
-				piece,
-				input,
-				value,
-				measure(value)
-			);
+			const index = this.#add(value, KIND_TAG, line, piece, input, key, measure(key).hash);
+			if (index !== -1) this.#noDir(index, KIND_TAG);
+			return;
+		}
+		const shape = measure(value);
+		const { hash, flags, slash, dirPart } = shape; // checkCase measures other strings
+		const bare = slash < value.length - 1 && shape.dot < slash && shape.query === -1;
+		const file = kind === 'file';
+		const index = this.#add(
+			value,
+			file ? KIND_FILE : KIND_WILDCARD,
+			line,
+			piece,
+			input,
+			value,
+			hash
+		);
+		if (index === -1) return;
+		if (file) this.#countDir(value, index, slash, dirPart, bare, value, 0);
+		else this.#noDir(index, KIND_WILDCARD);
+		if (flags & HAS_UPPER || this.#lowerCased.size > 0)
+			this.#checkCase(value, index, line, piece, input, hash, flags);
 	}
 
 	/**
-	 * Record a file path that needs no checks (the paste's plain lines), as `measure` shaped it:
-	 * the caller has just measured it, so its characters are not read again.
+	 * Record a plain file path (the paste's plain lines: "/" then only `[\w\-./!$&'()+:=@]`, no
+	 * `?`), checked by the caller. The common case costs a few native string operations and a
+	 * hash of the file name: a file in the previous file's directory reuses that directory's
+	 * hash and number.
 	 */
-	addPlainFile(value: string, line: number, piece: number, shape: PathShape) {
-		this.#add(value, KIND_FILE, line, piece, value, value, shape);
+	addPlainFile(
+		text: string,
+		start: number,
+		end: number,
+		line: number,
+		piece: number,
+		hasUpper: boolean
+	) {
+		// Read in place in the pasted text: charCodeAt on a slice of it is several times slower.
+		let slash: number;
+		let dirPart: number;
+		const last = this.#lastDir;
+		const length = last === -1 ? 0 : this.#dirNames[last].length;
+		let after: number;
+		const sameDir =
+			last !== -1 &&
+			start + length < end &&
+			sameChars(text, start, this.#lastDirText, this.#lastDirAt, length) &&
+			((after = text.indexOf('/', start + length)) === -1 || after >= end);
+		if (sameDir) {
+			slash = length - 1;
+			dirPart = this.#lastDirPart;
+		} else {
+			slash = text.lastIndexOf('/', end - 1) - start;
+			dirPart = fnv(text, start, start + slash + 1);
+		}
+		const hash = hashParts(dirPart, fnv(text, start + slash + 1, end));
+		const value = start === 0 && end === text.length ? text : text.slice(start, end);
+		const index = this.#add(value, KIND_FILE, line, piece, value, value, hash);
+		if (index === -1) return;
+		const dot = text.indexOf('.', start + slash);
+		const bare = slash < value.length - 1 && (dot === -1 || dot >= end);
+		if (sameDir) {
+			this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0);
+			this.#dirOf[index] = last;
+			this.#dirCount[last]++;
+		} else this.#countDir(value, index, slash, dirPart, bare, text, start);
+		// Case twins need an upper-case letter on one side: only such items pay for lower-casing.
+		if (hasUpper || this.#lowerCased.size > 0)
+			this.#checkCase(value, index, line, piece, value, hash, hasUpper ? HAS_UPPER : 0);
 	}
 
+	/** The new item's number, or -1 when it repeats an earlier one (then noted). */
 	#add(
 		value: string,
 		kind: number,
@@ -139,35 +198,31 @@ export class BatchRules {
 		piece: number,
 		input: string,
 		key: string,
-		shape: PathShape
-	) {
-		const same = this.#find(shape.hash, key);
+		hash: number
+	): number {
+		const same = this.#find(hash, key);
 		if (same !== -1) {
 			this.#duplicates++;
 			const message = `Same as line ${this.#lines[same]}: sent once.`;
 			this.#note(line, 'info', input, message, removeFix(line, piece));
-			return;
+			return -1;
 		}
 		const index = this.#values.length;
 		if (index === this.#capacity) this.#grow();
-		this.#exact.add(shape.hash, index);
+		this.#exact.add(hash, index);
 		this.#values.push(value);
 		if (input !== value) this.#inputs.set(index, input);
 		this.#lines[index] = line;
 		this.#pieces[index] = piece;
-		const { hash, flags } = shape; // checkCase measures other strings
-		if (kind === KIND_FILE) {
-			this.#files++;
-			this.#countDir(value, index, shape);
-		} else {
-			if (kind === KIND_WILDCARD) this.#wildcards++;
-			else this.#tags++;
-			this.#meta[index] = kind;
-			this.#dirOf[index] = -1;
-		}
-		// Case twins need an upper-case letter on one side: only such items pay for lower-casing.
-		if (kind !== KIND_TAG && (flags & HAS_UPPER || this.#lowerCased.size > 0))
-			this.#checkCase(value, index, line, piece, input, hash, flags);
+		if (kind === KIND_FILE) this.#files++;
+		else if (kind === KIND_WILDCARD) this.#wildcards++;
+		else this.#tags++;
+		return index;
+	}
+
+	#noDir(index: number, kind: number) {
+		this.#meta[index] = kind;
+		this.#dirOf[index] = -1;
 	}
 
 	#checkCase(
@@ -199,37 +254,47 @@ export class BatchRules {
 	}
 
 	/**
-	 * Count a file in its directory (parentDirectory(value), found in the same pass as the hash:
-	 * path-shape.spec.ts checks that the two agree), by the hash of the directory.
+	 * Count a file in its directory (parentDirectory(value), ending at `slash`: path-shape.spec.ts
+	 * checks that measure() and parentDirectory agree), by the hash of the directory.
 	 */
-	#countDir(value: string, index: number, shape: PathShape) {
-		const slash = shape.slash;
-		const bare = slash < value.length - 1 && shape.dot < slash && shape.query === -1;
+	#countDir(
+		value: string,
+		index: number,
+		slash: number,
+		dirPart: number,
+		bare: boolean,
+		text: string,
+		start: number
+	) {
 		this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0);
 		if (slash <= 0) {
 			this.#dirOf[index] = -1;
 			return;
 		}
+		const dirHash = hashParts(dirPart, FNV_OFFSET);
 		const length = slash + 1;
 		// Pasted lists mostly come in runs of one directory: try the previous file's first.
 		let dir = this.#lastDir;
-		if (dir === -1 || !this.#isIn(value, length, shape.dirHash, dir)) {
+		if (dir === -1 || !this.#isIn(value, length, dirHash, dir)) {
 			const dirs = this.#dirs;
-			dirs.seek(shape.dirHash);
+			dirs.seek(dirHash);
 			do dir = dirs.next();
-			while (dir !== -1 && !this.#isIn(value, length, shape.dirHash, dir));
+			while (dir !== -1 && !this.#isIn(value, length, dirHash, dir));
 		}
 		if (dir === -1) {
 			dir = this.#dirNames.length;
-			this.#dirNames.push(parentDirectory(value)!); // the name; shape.slash found it already
+			this.#dirNames.push(value.slice(0, length));
 			this.#dirFirst.push(index);
 			this.#dirCount.push(0);
-			this.#dirHashes.push(shape.dirHash);
-			this.#dirs.add(shape.dirHash, dir);
+			this.#dirHashes.push(dirHash);
+			this.#dirs.add(dirHash, dir);
 		}
 		this.#dirOf[index] = dir;
 		this.#dirCount[dir]++;
 		this.#lastDir = dir;
+		this.#lastDirPart = dirPart;
+		this.#lastDirText = text;
+		this.#lastDirAt = start;
 	}
 
 	#isIn(value: string, length: number, hash: number, dir: number): boolean {
@@ -398,6 +463,16 @@ const removeFix = (line: number, piece: number): Fix => ({
 	label: 'Remove this line',
 	edits: [{ line, piece, text: '' }]
 });
+
+/**
+ * Whether `a` from `i` and `b` from `j` hold the same `length` characters. Compared from the end,
+ * where the directories of a paste differ.
+ */
+function sameChars(a: string, i: number, b: string, j: number, length: number): boolean {
+	for (let k = length - 1; k >= 0; k--)
+		if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+	return true;
+}
 
 /** The greatest string in sorted `list` that is not after `s`, if any. */
 function greatestNotAfter(list: string[], s: string): string | undefined {

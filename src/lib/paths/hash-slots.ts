@@ -68,5 +68,12 @@ export class HashSlots {
 	}
 }
 
-/** FNV-1a's low bits alone cluster on similar strings: fold the high bits in. */
-const slotOf = (hash: number, mask: number) => (hash ^ (hash >>> 15)) & mask;
+/**
+ * FNV-1a's low bits alone cluster on similar strings (runs of paths differing in a digit or two):
+ * mix all bits into the low ones (murmur3's finaliser), or probe chains grow long.
+ */
+function slotOf(hash: number, mask: number): number {
+	let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+	return (h ^ (h >>> 16)) & mask;
+}

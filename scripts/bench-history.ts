@@ -8,8 +8,8 @@
  *  - a reopened page fetches no Completed detail again (IndexedDB).
  * Timings are printed for information only: they depend on the machine.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { launchChromium } from './browser';
 import { startLocalConsole } from './local-console';
 
 const COUNT = 5000;
@@ -21,9 +21,7 @@ const MAX_DOM_ROWS = 300;
 
 const local = await startLocalConsole({ consolePort, stackPorts: ports, seedCount: 0 });
 local.stack.reseed({ seedCount: COUNT, seed: 1, distributionId: DIST });
-const executablePath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 const failures: string[] = [];
 const figures: [string, string][] = [];
 const note = (name: string, value: string | number) => {

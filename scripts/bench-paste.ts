@@ -10,14 +10,12 @@
  * console is over budget. A script with a budget, not a test: run it after `npm run build`
  * (npm run bench:paste).
  */
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { chromium } from '@playwright/test';
 import { DEMO_PASSWORD } from '../local-stack/constants';
 import { DISTRIBUTIONS } from '../local-stack/distributions';
 import { distributionHosts } from '../src/lib/distributions/names';
 import { formatCount } from '../src/lib/paths/format-count';
 import { parsePaste } from '../src/lib/paths/parse-paste';
+import { freePort, launchChromium } from './browser';
 import { startLocalConsole } from './local-console';
 import { samplePaste } from './sample-paste';
 
@@ -26,18 +24,6 @@ const BUDGET_MS = { paint: 1000, keystroke: 100 };
 const KEYS = '/typed.html';
 /** Between keystrokes: a brisk typist. */
 const KEY_GAP_MS = 120;
-
-const executablePath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-const freePort = () =>
-	new Promise<number>((ok, fail) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = s.address() as { port: number };
-			s.close(() => ok(port));
-		});
-		s.on('error', fail);
-	});
 
 /**
  * In the page: timings on the page's clock. A task queued from a requestAnimationFrame callback
@@ -90,10 +76,7 @@ const local = await startLocalConsole({
 	stackPorts: { auth: 0, identity: 0, cloudfront: 0 },
 	seedCount: 30
 });
-const browser = await chromium.launch({
-	executablePath,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-});
+const browser = await launchChromium();
 let failed: boolean;
 try {
 	const context = await browser.newContext();

@@ -9,11 +9,11 @@
  * HTTP cache is off (every request routed), so (b) counts what a first visit fetches. Fails when
  * (a) or (b) is over budget. Run after the build.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../local-stack/constants';
+import { freePort, launchChromium } from './browser';
 import { startLocalConsole } from './local-console';
 
 // (b)'s goal is 122 KB (1.25 x the floor); not met. Measured 135.1 KB (1.38 x) once the purge page
@@ -28,19 +28,6 @@ const FLOOR_KB = 97.9;
 const DISTRIBUTION = 'E1LOCALWWW0001';
 const DOMAIN = 'www.example.test';
 const BASE = '/_console';
-
-// Debian's chromium where Playwright has none of its own, as in playwright.config.ts.
-const executablePath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-const freePort = () =>
-	new Promise<number>((ok, fail) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = s.address() as { port: number };
-			s.close(() => ok(port));
-		});
-		s.on('error', fail);
-	});
 
 const gz = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
@@ -72,10 +59,7 @@ const local = await startLocalConsole({
 });
 const consoleOrigin = new URL(local.consoleUrl).origin;
 const authOrigin = new URL(local.stack.urls.auth).origin;
-const browser = await chromium.launch({
-	executablePath,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
-});
+const browser = await launchChromium();
 
 /** Console-origin URLs each phase requested, in order. */
 const fetched: Record<Phase, string[]> = { a: [], cognito: [], b: [], after: [] };

@@ -48,10 +48,19 @@ window.bench.whenPainted = (expected) => new Promise((done) => {
 		observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 	}, { once: true });
 });
+let down = 0;
+let since = 0;
 window.bench.watchKeys = () => {
-	let down = 0;
-	field().addEventListener('keydown', (e) => (down = e.timeStamp));
-	field().addEventListener('input', () => afterPaint(() => window.bench.keys.push(performance.now() - down)));
+	window.bench.keys = [];
+	since = performance.now(); // a key pressed before (Enter) is not counted
+	if (window.bench.watching) return;
+	window.bench.watching = true;
+	// On the document: after a large paste the console's field is the large-text editor.
+	document.addEventListener('keydown', (e) => (down = e.timeStamp), true);
+	document.addEventListener('input', () => {
+		const start = down;
+		if (start >= since) afterPaint(() => window.bench.keys.push(performance.now() - start));
+	}, true);
 };
 window.bench.bare = () => new Promise((done) => {
 	document.body.replaceChildren(Object.assign(document.createElement('textarea'), { id: 'paths', rows: 10, cols: 80, spellcheck: false }));
@@ -103,20 +112,22 @@ try {
 	const paint = await painted;
 
 	const typing = async () => {
+		await page.keyboard.press('ControlOrMeta+End');
+		await page.keyboard.press('Enter');
+		// Typed characters only: the large editor handles Enter in its keymap, with no input event.
 		await page.evaluate(() =>
 			(window as unknown as { bench: { watchKeys: () => void } }).bench.watchKeys()
 		);
-		await page.keyboard.press('ControlOrMeta+End');
-		await page.keyboard.press('Enter');
 		await page.keyboard.type(KEYS, { delay: KEY_GAP_MS });
 		await page.waitForTimeout(500); // the last frames
 		const keys = await page.evaluate(
 			() => (window as unknown as { bench: { keys: number[] } }).bench.keys
 		);
-		if (keys.length !== KEYS.length + 1) throw new Error(`Saw ${keys.length} keystrokes.`);
-		const sorted = [...keys].sort((x, y) => x - y);
+		if (keys.length < KEYS.length) throw new Error(`Saw ${keys.length} keystrokes.`);
+		// The typed characters: a slow textarea may report Enter's input after the watch began.
+		const sorted = keys.slice(-KEYS.length).sort((x, y) => x - y);
 		return {
-			n: keys.length,
+			n: sorted.length,
 			median: sorted[Math.floor(keys.length / 2)],
 			slowest: sorted.at(-1) ?? 0
 		};

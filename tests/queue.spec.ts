@@ -265,6 +265,8 @@ test('a stored queue this console cannot read is reported, kept until dismissed,
 	expect(await idb('get', key)).toBeUndefined();
 	await page.reload();
 	await expect(page.getByTestId('signed-in-user')).toHaveText('alice@example.com');
-	await expect(page.getByLabel(/Paths to invalidate/)).toHaveValue(new RegExp(items[3499]));
+	// The kept list is large: it opens in the large editor, which renders only the lines on screen.
+	await expect(page.getByLabel(/Paths to invalidate/)).toContainText(items[0]);
+	await expect(page.getByTestId('summary-items')).toHaveText('3,500');
 	await expect(notice).toBeHidden();
 });

@@ -13,8 +13,6 @@ const MAX_RATIO_TO_BARE = 3;
 const MAX_GROWTH = 1.5;
 const RUNS = 20;
 
-export { samplePaste };
-
 const BARE = /^\/[\w\-./]+$/;
 function barePass(text: string): number {
 	let n = 0;

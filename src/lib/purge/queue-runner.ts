@@ -15,6 +15,7 @@ import { fits, roomLeft } from './batches';
 import {
 	isFinished,
 	markCompleted,
+	markRefused,
 	markSending,
 	markSent,
 	nextToSend,
@@ -171,7 +172,7 @@ export class QueueRunner {
 				if (failed) return failed;
 				const error = toAppError(e);
 				// Refused for lack of room: nothing was made, so wait for room like any waiting batch.
-				if (error.kind === 'busy') await this.#set(withState(this.#queue, i, 'waiting'));
+				if (error.kind === 'busy') await this.#set(markRefused(this.#queue, i));
 				const inMs = retryDelayMs(retries++);
 				this.#report({ kind: 'retrying', batch: i, error, inMs });
 				await pause(inMs);
@@ -199,8 +200,3 @@ export class QueueRunner {
 		return activity;
 	}
 }
-
-const withState = (q: PurgeQueue, i: number, state: 'waiting'): PurgeQueue => ({
-	...q,
-	batches: q.batches.map((b, j) => (j === i ? { ...b, state } : b))
-});

@@ -89,6 +89,10 @@ const withBatch = (q: PurgeQueue, i: number, patch: Partial<QueuedBatch>): Purge
 export const markSending = (q: PurgeQueue, i: number): PurgeQueue =>
 	withBatch(q, i, { state: 'sending' });
 
+/** CloudFront refused the batch for lack of room: nothing was made, so it waits for room again. */
+export const markRefused = (q: PurgeQueue, i: number): PurgeQueue =>
+	withBatch(q, i, { state: 'waiting' });
+
 export const markSent = (q: PurgeQueue, i: number, invalidationId: string, now: number) =>
 	withBatch(q, i, {
 		state: 'sent',

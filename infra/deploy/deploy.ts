@@ -66,7 +66,12 @@ try {
 } catch (error) {
 	fail(`${values.outputs}: ${error instanceof Error ? error.message : String(error)}`);
 }
-const base = checkBase(outputs.BasePath);
+let base: string;
+try {
+	base = checkBase(outputs.BasePath);
+} catch (error) {
+	fail(`${values.outputs}: BasePath: ${error instanceof Error ? error.message : String(error)}`);
+}
 let region: string;
 try {
 	region = checkConsoleConfig(config, base).region;

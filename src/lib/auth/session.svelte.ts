@@ -1,7 +1,8 @@
 /**
  * The signed-in session. Tokens live in memory only: the console shares an origin with the site it
  * purges, so any script of that site could read what Web Storage holds. Only the short-lived PKCE
- * state goes to sessionStorage, and only until the callback. A reload signs in again, silently while Cognito's own session lasts.
+ * state goes to sessionStorage, and only until the callback. A reload signs in again, silently
+ * while Cognito's own session lasts.
  */
 import type { Config } from '$lib/config';
 import { ReauthRequired } from '$lib/errors';

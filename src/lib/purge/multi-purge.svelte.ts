@@ -38,7 +38,10 @@ export class MultiPurge {
 	) {
 		this.#store = store;
 		this.targets = targets;
-		this.#scope = { ...owner, distributionId: `multi:${targets.map((t) => t.id).join('+')}` };
+		// Keyed by the set of distributions, not the order the link names them in: `?d=A&d=B` and
+		// `?d=B&d=A` are one purge, so they share one draft.
+		const ids = targets.map((t) => t.id).sort();
+		this.#scope = { ...owner, distributionId: `multi:${ids.join('+')}` };
 		this.#text = store ? loadDraft(store, this.#scope).text : '';
 		this.batches = $derived(
 			this.targets.map((t) =>

@@ -1,12 +1,17 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
+import { sdkErrorClasses } from './scripts/sdk-error-classes.mjs';
 
 export default defineConfig({
-	plugins: [tailwindcss(), sveltekit()],
+	plugins: [tailwindcss(), sveltekit(), sdkErrorClasses()],
 	preview: { port: 4173, strictPort: true },
 	test: {
-		include: ['src/**/*.{test,spec}.{js,ts}', 'local-stack/**/*.{test,spec}.ts'],
+		include: [
+			'src/**/*.{test,spec}.{js,ts}',
+			'local-stack/**/*.{test,spec}.ts',
+			'scripts/**/*.spec.ts'
+		],
 		environment: 'node',
 		env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
 		testTimeout: 20_000,

@@ -1,6 +1,8 @@
 /**
  * The CloudFront API, thin: build the client, send, map SDK shapes to domain types. The only
  * importer of @aws-sdk/client-cloudfront; loaded lazily so the sign-in path stays small.
+ * SDK errors are told apart by `name` only (errors.ts), never by `instanceof` an SDK error class:
+ * the build drops those classes (scripts/sdk-error-classes.mjs).
  */
 import {
 	CloudFrontClient,

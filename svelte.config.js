@@ -5,6 +5,8 @@ import { metaDirectives } from './infra/rules/csp.js';
 /** @type {import('@sveltejs/kit').Config} */
 export default {
 	preprocess: vitePreprocess(),
+	// No `window.__svelte.v` version marker: one chunk less to fetch on every page (0.2 KB gzip).
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
 		// The console lives under a prefix of the site it purges (e.g. /_console); the fallback page

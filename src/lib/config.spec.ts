@@ -1,13 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import {
-	ConfigError,
-	exampleConfig,
-	isLoopbackHost,
-	loginsKey,
-	parseConfig,
-	type Config
-} from './config';
+import { exampleConfig } from './config-example';
+import { ConfigError, isLoopbackHost, loginsKey, parseConfig, type Config } from './config';
 
 // Fields: README.md, Configuration.
 

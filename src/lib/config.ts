@@ -53,24 +53,8 @@ export class ConfigError extends Error {
 	}
 }
 
-/** A valid file, shown on the error screen so the fix is one copy away. */
-export const exampleConfig = {
-	version: 1,
-	region: 'eu-west-1',
-	identityPoolId: 'eu-west-1:12345678-1234-1234-1234-123456789012',
-	auth: {
-		issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123',
-		domain: 'https://example-ops.auth.eu-west-1.amazoncognito.com',
-		clientId: '1example23456789',
-		scopes: ['openid', 'email', 'profile'],
-		redirectPath: '/_console/auth/callback',
-		logoutPath: '/_console/',
-		identityProvider: null
-	},
-	endpoints: { cloudfront: null, cognitoIdentity: null },
-	distributions: [{ id: 'E1ABCDEF', label: 'www (production)' }],
-	pricing: { freePathsPerMonth: 1000, pricePerPathUsd: 0.005, confirmAboveUsd: 1 }
-};
+/** In the message for a user pool domain with a path, and in the error screen's example. */
+export const EXAMPLE_USER_POOL_DOMAIN = 'https://example-ops.auth.eu-west-1.amazoncognito.com';
 
 type Json = Record<string, unknown>;
 
@@ -213,7 +197,7 @@ export function parseConfig(raw: unknown, base = ''): Config {
 		identityPoolId,
 		auth: {
 			issuer: httpUrl(auth.issuer, 'auth.issuer'),
-			domain: origin(auth.domain, 'auth.domain', exampleConfig.auth.domain),
+			domain: origin(auth.domain, 'auth.domain', EXAMPLE_USER_POOL_DOMAIN),
 			clientId: text(
 				auth.clientId,
 				'auth.clientId',

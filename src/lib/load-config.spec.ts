@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleConfig } from './config';
+import { exampleConfig } from './config-example';
 import { loadConfig, MAX_CONFIG_BYTES } from './load-config';
 
 // loadConfig takes the fetcher as a parameter; a platform Response stands in for the server.

@@ -16,12 +16,14 @@ import { DEMO_PASSWORD } from '../local-stack/constants';
 import { freePort, launchChromium } from './browser';
 import { startLocalConsole } from './local-console';
 
-// (b)'s goal is 122 KB (1.25 x the floor); not met. Measured 135.1 KB (1.38 x) once the purge page
-// was staged (from 153.8 KB): the SDK and its Cognito credential client (67.4 KB) and kit + svelte
-// (~34 KB) are the floor; above it sit sign-in (oauth4webapi, config, session: 13.7 KB), the
-// layout and route nodes (~8 KB) and the form's first stage (~8.5 KB). The budget is that measure
-// plus a 3 KB margin, so it stops growth.
-const BUDGET_KB = { a: 60, b: 138 };
+// (b)'s goal is 122 KB (1.25 x the floor); not met. Measured 127.8 KB (1.31 x; 153.8 KB before the
+// purge page was staged, 135.3 KB before the build dropped the SDK's error classes, left out
+// Svelte's version marker and loaded the bad-config screen on demand). Of it: the CloudFront SDK
+// chunk (client, core, our AWS layer) 50.6 KB and the Cognito Identity client it loads 10.1 KB, kit + svelte ~35 KB,
+// sign-in ~15 KB (oauth4webapi ~8.5, config, errors, oidc, session), the layout, callback and
+// purge route nodes ~6 KB, and the purge form's first stage ~11 KB. The budget is that measure
+// plus a 2 KB margin, so it stops growth.
+const BUDGET_KB = { a: 60, b: 130 };
 const GOAL_KB = { a: 60, b: 122 };
 /** Kit + a page that signs in to the identity pool and calls CreateInvalidation (toolchain baseline). */
 const FLOOR_KB = 97.9;

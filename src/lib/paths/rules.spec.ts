@@ -164,6 +164,27 @@ describe('duplicates: sent once, as information', () => {
 	});
 });
 
+describe('repeats and the other rules', () => {
+	it('counts a repeat once: in the summary, and among its siblings', () => {
+		const text = '/img/a.jpg\n/img/b.jpg\n/img/a.jpg\n#T\n#t\n/img/*\n/img/*';
+		const batch = parsePaste(text, { tagsEnabled: true });
+		expect(batch.items).toEqual(['#T', '/img/*']);
+		expect(batch.summary).toMatchObject({
+			duplicates: 3,
+			folded: 2,
+			files: 0,
+			tags: 1,
+			wildcards: 1
+		});
+		// 2 distinct files in /img/, not 3.
+		const twice = '/img/a.jpg\n/img/a.jpg\n/img/b.jpg';
+		expect(about(twice, /one wildcard/, { siblingThreshold: 3 })).toEqual([]);
+		expect(about(twice, /one wildcard/, { siblingThreshold: 2 })[0].message).toMatch(
+			/^2 paths are in \/img\//
+		);
+	});
+});
+
 describe('folding: items a wildcard of the same list covers are not sent', () => {
 	it.each<[string, string[], string]>([
 		['/img/a.jpg\n/img/*', ['/img/*'], 'a file under /img/*, listed before it'],

@@ -380,14 +380,15 @@ export class BatchRules {
 		for (const p of [...byPrefix.keys()].sort())
 			if (kept.length === 0 || !p.startsWith(kept[kept.length - 1])) kept.push(p);
 		const keptSet = new Set(kept);
-		// A cheap first filter: the character after the leading "/" of every kept prefix.
-		const second = new Uint8Array(65536);
-		for (const p of kept) second[p.charCodeAt(1)] = 1;
+		// A cheap first filter: the character after the leading "/" of every kept prefix. Values
+		// are ASCII once encoded (encode.ts), so 128 entries, not one per UTF-16 code unit.
+		const second = new Uint8Array(128);
+		for (const p of kept) second[p.charCodeAt(1) & 127] = 1;
 		const everything = kept[0] === '/';
 		for (let i = 0; i < this.#values.length; i++) {
 			const kind = this.#kind(i);
 			if (kind === 'tag' || this.#meta[i] & DUPLICATE) continue;
-			if (!everything && !second[this.#values[i].charCodeAt(1)]) continue;
+			if (!everything && !second[this.#values[i].charCodeAt(1) & 127]) continue;
 			const own = kind === 'wildcard' ? this.#values[i].slice(0, -1) : this.#values[i];
 			if (kind === 'wildcard' && keptSet.has(own)) continue;
 			const prefix = greatestNotAfter(kept, own);

@@ -338,9 +338,10 @@ export class BatchRules {
 		return this.#inputs.get(i) ?? this.#values[i];
 	}
 
+	/** Removes the one item, not its whole line (a line may hold a list): the label names it. */
 	#removeFix(i: number): Fix {
 		return {
-			label: 'Remove this line',
+			label: `Remove ${this.#input(i)}`,
 			edits: [{ line: this.#lines[i], piece: this.#pieces[i], text: '' }]
 		};
 	}

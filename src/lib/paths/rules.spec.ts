@@ -135,7 +135,7 @@ describe('case twins (paths are case-sensitive)', () => {
 		const [d] = about(text, /only by case/);
 		expect(d).toMatchObject({ line: 2, severity: 'warning' });
 		expect(d.message).toContain('line 1 (/img/a.jpg)');
-		expect(fix(text, /only by case/, 'Remove this line')).toBe('/img/a.jpg');
+		expect(fix(text, /only by case/, 'Remove /IMG/A.jpg')).toBe('/img/a.jpg');
 	});
 
 	it('finds the twin whichever comes first', () => {
@@ -165,6 +165,12 @@ describe('duplicates: sent once, as information', () => {
 });
 
 describe('repeats and the other rules', () => {
+	it('offers to remove the repeated item only, not the rest of its line', () => {
+		expect(fix('/b.jpg, /a.jpg\n/c.jpg, /a.jpg', /Same as line 1/, 'Remove /a.jpg')).toBe(
+			'/b.jpg, /a.jpg\n/c.jpg'
+		);
+	});
+
 	it('counts a repeat once: in the summary, and among its siblings', () => {
 		const text = '/img/a.jpg\n/img/b.jpg\n/img/a.jpg\n#T\n#t\n/img/*\n/img/*';
 		const batch = parsePaste(text, { tagsEnabled: true });

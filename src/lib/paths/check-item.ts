@@ -68,7 +68,8 @@ export function checkItem(
 	// (one line in ten of a 100,000-line paste comes here).
 	const url = (path.charCodeAt(0) | 0x20) === 0x68 ? URL_PATTERN.exec(path) : null; // h or H
 	if (url) {
-		const host = url[1].toLowerCase().replace(/:\d+$/, '');
+		const authority = url[1].toLowerCase();
+		const host = authority.includes(':') ? authority.replace(/:\d+$/, '') : authority;
 		if (!options.hosts.includes(host))
 			return fail(
 				report,
@@ -106,7 +107,9 @@ export function checkItem(
 	checkStars(value, report);
 	if (report.kind === 'file') checkQuery(value, options.keepQueryStrings, report);
 	// A legal character, but a list's separator more often than part of a name: suggest, never drop.
-	if (/[,;]$/.test(value))
+	const last = value.charCodeAt(value.length - 1);
+	if (last === 0x2c || last === 0x3b)
+		// , or ;
 		report.say(
 			'warning',
 			`Ends with "${value.slice(-1)}", which is sent as part of the path. If it separated a list, remove it.`,

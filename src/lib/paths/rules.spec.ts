@@ -53,6 +53,8 @@ describe('list splitting (a comma is a legal path character: split only real lis
 		expect(parsePaste('/a,').items).toEqual(['/a,']);
 		expect(about('/a,', /Ends with ","/)[0].severity).toBe('warning');
 		expect(fix('/a,', /Ends with/, 'Use /a')).toBe('/a');
+		expect(fix('/a;', /Ends with ";"/, 'Use /a')).toBe('/a');
+		expect(about('/a;b', /Ends with/)).toEqual([]);
 	});
 });
 
@@ -165,6 +167,13 @@ describe('duplicates: sent once, as information', () => {
 });
 
 describe('repeats and the other rules', () => {
+	it('shows the repeat as it was typed', () => {
+		const url = 'https://www.example.com/a.jpg';
+		const [d] = about(`${url}\n${url}`, /Same as line/, { hosts });
+		expect(d).toMatchObject({ line: 2, input: url });
+		expect(d.fixes[0].label).toBe(`Remove ${url}`);
+	});
+
 	it('offers to remove the repeated item only, not the rest of its line', () => {
 		expect(fix('/b.jpg, /a.jpg\n/c.jpg, /a.jpg', /Same as line 1/, 'Remove /a.jpg')).toBe(
 			'/b.jpg, /a.jpg\n/c.jpg'

@@ -402,7 +402,14 @@ export class BatchRules {
 		const second = new Uint8Array(128);
 		for (const p of kept) second[p.charCodeAt(1) & 127] = 1;
 		const everything = kept[0] === '/';
+		// A file's second character is its directory's: filtered once per directory, most items
+		// are skipped without reading their string.
+		const dirs = this.#dirNames.length;
+		const dirPasses = new Uint8Array(dirs);
+		for (let d = 0; d < dirs; d++) dirPasses[d] = second[this.#dirNames[d].charCodeAt(1) & 127];
 		for (let i = 0; i < this.#values.length; i++) {
+			const dir = this.#dirOf[i];
+			if (!everything && dir !== -1 && !dirPasses[dir]) continue;
 			const kind = this.#kind(i);
 			if (kind === 'tag' || this.#meta[i] & DUPLICATE) continue;
 			if (!everything && !second[this.#values[i].charCodeAt(1) & 127]) continue;

@@ -15,7 +15,15 @@
 import { formatCount } from './format-count';
 import { HashSlots } from './hash-slots';
 import { firstAt, sortByHash, type SortedHashes } from './sorted-hashes';
-import { fnv, FNV_OFFSET, hashOf, hashParts, HAS_UPPER, measure } from './path-shape';
+import {
+	fnv,
+	FNV_OFFSET,
+	hashOf,
+	hashParts,
+	hashWithSlash,
+	HAS_UPPER,
+	measure
+} from './path-shape';
 import type { BatchSummary, Diagnostic, Fix, ItemKind, Severity } from './types';
 
 /** Files in one directory from which `/dir/*` is suggested. */
@@ -115,6 +123,22 @@ export class BatchRules {
 		for (let at = firstAt(keys, hash); at < keys.length && keys[at] === hash; at++)
 			if (this.#key(items[at]) === key) return items[at];
 		return -1;
+	}
+
+	/**
+	 * Whether `v` + "/" is an item, without building that string (hashing or comparing a
+	 * concatenation flattens it: a copy per bare name). After #sortByHash.
+	 */
+	#hasSlashed(v: string): boolean {
+		const { keys, items } = this.#sorted!;
+		const hash = hashWithSlash(v);
+		const length = v.length + 1;
+		for (let at = firstAt(keys, hash); at < keys.length && keys[at] === hash; at++) {
+			const w = this.#values[items[at]];
+			// A tag starts with "#", never with v's "/": no need to lower-case keys here.
+			if (w.length === length && w.charCodeAt(length - 1) === 0x2f && w.startsWith(v)) return true;
+		}
+		return false;
 	}
 
 	/** The first item with an upper-case letter whose lower-cased value is `lower`, or -1. */
@@ -433,8 +457,7 @@ export class BatchRules {
 	/** `/docs` and `/docs/` are different objects: offer `/docs/` too, or `/docs*`. */
 	#bareName(i: number) {
 		const v = this.#values[i];
-		const dir = v + '/';
-		if (this.#find(hashOf(dir), dir) !== -1) return;
+		if (this.#hasSlashed(v)) return;
 		const line = this.#lines[i];
 		const piece = this.#pieces[i];
 		this.#diagnostics.push({

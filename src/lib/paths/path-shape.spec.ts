@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parentDirectory } from './directory';
-import { fnv, hashOf, HAS_UPPER, measure } from './path-shape';
+import { fnv, hashOf, hashWithSlash, HAS_UPPER, measure } from './path-shape';
 
 // Seeded by vitest.setup.ts (printed at the start of the run).
 const path = fc
@@ -42,6 +42,17 @@ describe('measure', () => {
 		['/a%2f', 0, 'a lower-case escape']
 	])('flags %j: %d (%s)', (input, flags) => {
 		expect(measure(input).flags).toBe(flags);
+	});
+
+	it('hashWithSlash(s) is hashOf(s + "/"), for names of either parity', () => {
+		fc.assert(
+			fc.property(path, (p) => {
+				const s = p.replace(/\?/g, '');
+				expect(hashWithSlash(s)).toBe(hashOf(s + '/'));
+			})
+		);
+		expect(hashWithSlash('/ab')).toBe(hashOf('/ab/'));
+		expect(hashWithSlash('/abc')).toBe(hashOf('/abc/'));
 	});
 
 	it('gives different hashes to strings that differ in one character or in length', () => {

@@ -474,31 +474,38 @@ export class BatchRules {
 
 	/** Many files in one directory: one wildcard costs one path (pricing page). */
 	#suggestWildcards(threshold: number) {
-		// Groups in the order of their first item sent; the others' removals as two number arrays,
-		// not one object per item, each allocated once at its size (the count of files sent in
-		// the directory): 100,000 siblings stay cheap.
-		const groupOf = new Int32Array(this.#dirNames.length).fill(-1);
-		const groups: { dir: number; first: number; lines: number[]; pieces: number[] }[] = [];
-		const filled: number[] = [];
+		// Groups in the order of their first item sent. The others' removals go in two typed
+		// arrays shared by all groups, each group a view of its own stretch (the count of files
+		// sent in its directory, less the first): no object and no JS array per item, nothing
+		// for the garbage collector to trace, and one buffer each to copy to the page.
+		const next = new Int32Array(this.#dirNames.length).fill(-1); // a directory's next slot
+		const firsts: number[] = [];
+		const starts: number[] = [];
+		const lines = new Int32Array(this.#files);
+		const pieces = new Int32Array(this.#files);
+		let used = 0;
 		for (let i = 0; i < this.#values.length; i++) {
 			const d = this.#dirOf[i];
 			if (d === -1 || this.#meta[i] & NOT_SENT || this.#dirCount[d] < threshold) continue;
-			const g = groupOf[d];
-			if (g === -1) {
-				groupOf[d] = groups.length;
-				const rest = this.#dirCount[d] - 1;
-				groups.push({ dir: d, first: i, lines: new Array(rest), pieces: new Array(rest) });
-				filled.push(0);
+			const at = next[d];
+			if (at === -1) {
+				firsts.push(i);
+				starts.push(used);
+				next[d] = used;
+				used += this.#dirCount[d] - 1;
 			} else {
-				const at = filled[g]++;
-				groups[g].lines[at] = this.#lines[i];
-				groups[g].pieces[at] = this.#pieces[i];
+				lines[at] = this.#lines[i];
+				pieces[at] = this.#pieces[i];
+				next[d] = at + 1;
 			}
 		}
-		for (const { dir: d, first, lines, pieces } of groups) {
+		for (let g = 0; g < firsts.length; g++) {
+			const first = firsts[g];
+			const d = this.#dirOf[first];
 			const dir = this.#dirNames[d];
 			const wildcard = dir + '*';
-			const count = lines.length + 1;
+			const rest = this.#dirCount[d] - 1;
+			const count = rest + 1;
 			const line = this.#lines[first];
 			const edits = [{ line, piece: this.#pieces[first], text: wildcard }];
 			this.#note(
@@ -506,7 +513,14 @@ export class BatchRules {
 				'info',
 				this.#input(first),
 				`${formatCount(count)} paths are in ${dir}: one wildcard, ${wildcard}, would save ${formatCount(count - 1)} paths (it also purges everything else under ${dir}).`,
-				{ label: `Use ${wildcard}`, edits, remove: { lines, pieces } }
+				{
+					label: `Use ${wildcard}`,
+					edits,
+					remove: {
+						lines: lines.subarray(starts[g], starts[g] + rest),
+						pieces: pieces.subarray(starts[g], starts[g] + rest)
+					}
+				}
 			);
 		}
 	}

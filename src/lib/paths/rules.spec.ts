@@ -259,6 +259,18 @@ describe('a wildcard suggested for many siblings (one wildcard is billed as one 
 		);
 	});
 
+	it('removes exactly the siblings of its own directory, whichever group it is', () => {
+		const mixed = Array.from({ length: 20 }, (_, i) => `/${i % 2 ? 'a' : 'b'}/f${i}.js`);
+		const text = mixed.join('\n');
+		const [first, second] = about(text, /one wildcard/);
+		expect(applyFix(text, second.fixes[0])).toBe(
+			['/b/f0.js', '/a/*', ...mixed.filter((m) => m.startsWith('/b/')).slice(1)].join('\n')
+		);
+		expect(applyFix(text, first.fixes[0])).toBe(
+			['/b/*', ...mixed.filter((m) => m.startsWith('/a/'))].join('\n')
+		);
+	});
+
 	it('counts siblings in any order, and directories apart', () => {
 		const mixed = Array.from({ length: 20 }, (_, i) => `/${i % 2 ? 'a' : 'b'}/f${i}.js`);
 		expect(about(mixed.join('\n'), /one wildcard/).map((d) => d.message.slice(0, 20))).toEqual([
@@ -320,7 +332,7 @@ describe('applyFix and lineRange', () => {
 		const f = {
 			label: 'x',
 			edits: [{ line: 9, piece: 0, text: '/z' }],
-			remove: { lines: [1, 3], pieces: [0, 0] }
+			remove: { lines: Int32Array.of(1, 3), pieces: Int32Array.of(0, 0) }
 		};
 		expect(applyFix('/a\n/b\n/c', f)).toBe('/b');
 	});

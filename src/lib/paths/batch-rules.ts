@@ -41,7 +41,9 @@ const DUPLICATE = 32; // repeats an earlier item (then also NOT_SENT)
 
 export class BatchRules {
 	#diagnostics: Diagnostic[];
-	#values: string[] = [];
+	/** Allocated at the expected size: pushed one by one, it was copied at each growth. */
+	#values: string[];
+	#count = 0;
 	/**
 	 * The typed text of the items whose value differs from it (a URL, an unencoded path): their
 	 * numbers, ascending, and those texts. A Map keyed by item cost more than the rest of #add.
@@ -92,6 +94,7 @@ export class BatchRules {
 		this.#meta = new Uint8Array(this.#capacity);
 		this.#dirOf = new Int32Array(this.#capacity);
 		this.#hashes = new Int32Array(this.#capacity);
+		this.#values = new Array<string>(this.#capacity);
 	}
 
 	#grow() {
@@ -224,10 +227,10 @@ export class BatchRules {
 		input: string,
 		hash: number
 	): number {
-		const index = this.#values.length;
+		const index = this.#count++;
 		if (index === this.#capacity) this.#grow();
 		this.#hashes[index] = hash;
-		this.#values.push(value);
+		this.#values[index] = value;
 		if (input !== value) {
 			this.#inputItems.push(index);
 			this.#inputTexts.push(input);
@@ -263,7 +266,7 @@ export class BatchRules {
 				for (let e = run; e < k; e++) {
 					const earlier = items[e];
 					if (this.#meta[earlier] & DUPLICATE || this.#key(earlier) !== key) continue;
-					firstOf ??= new Int32Array(this.#values.length);
+					firstOf ??= new Int32Array(this.#count);
 					firstOf[item] = earlier;
 					this.#meta[item] |= DUPLICATE | NOT_SENT;
 					this.#duplicates++;
@@ -277,7 +280,7 @@ export class BatchRules {
 
 	/** Note repeats and case twins, in the order of the items. */
 	#noteRepeatsAndTwins(firstOf: Int32Array | undefined) {
-		for (let i = 0; i < this.#values.length; i++) {
+		for (let i = 0; i < this.#count; i++) {
 			const meta = this.#meta[i];
 			if (firstOf !== undefined && meta & DUPLICATE) {
 				const message = `Same as line ${this.#lines[firstOf[i]]}: sent once.`;
@@ -393,11 +396,11 @@ export class BatchRules {
 	/** Apply the cross-item rules; true when it added messages (they then need sorting). */
 	finish(siblingThreshold = DEFAULT_SIBLING_THRESHOLD): boolean {
 		const before = this.#diagnostics.length;
-		this.#sorted = sortByHash(this.#hashes, this.#values.length);
+		this.#sorted = sortByHash(this.#hashes, this.#count);
 		const firstOf = this.#markDuplicates();
 		if (firstOf !== undefined || this.#upper > 0) this.#noteRepeatsAndTwins(firstOf);
 		if (this.#wildcards > 0) this.#fold();
-		for (let i = 0; i < this.#values.length; i++)
+		for (let i = 0; i < this.#count; i++)
 			if ((this.#meta[i] & (NOT_SENT | BARE_NAME)) === BARE_NAME) this.#bareName(i);
 		let crowded = false;
 		for (let d = 0; d < this.#dirNames.length; d++)
@@ -414,7 +417,7 @@ export class BatchRules {
 	 */
 	#fold() {
 		const byPrefix = new Map<string, number>();
-		for (let i = 0; i < this.#values.length; i++)
+		for (let i = 0; i < this.#count; i++)
 			if ((this.#meta[i] & (KIND_MASK | DUPLICATE)) === KIND_WILDCARD)
 				byPrefix.set(this.#values[i].slice(0, -1), i);
 		const kept: string[] = [];
@@ -431,7 +434,7 @@ export class BatchRules {
 		const dirs = this.#dirNames.length;
 		const dirPasses = new Uint8Array(dirs);
 		for (let d = 0; d < dirs; d++) dirPasses[d] = second[this.#dirNames[d].charCodeAt(1) & 127];
-		for (let i = 0; i < this.#values.length; i++) {
+		for (let i = 0; i < this.#count; i++) {
 			const dir = this.#dirOf[i];
 			if (!everything && dir !== -1 && !dirPasses[dir]) continue;
 			const kind = this.#kind(i);
@@ -484,7 +487,7 @@ export class BatchRules {
 		const lines = new Int32Array(this.#files);
 		const pieces = new Int32Array(this.#files);
 		let used = 0;
-		for (let i = 0; i < this.#values.length; i++) {
+		for (let i = 0; i < this.#count; i++) {
 			const d = this.#dirOf[i];
 			if (d === -1 || this.#meta[i] & NOT_SENT || this.#dirCount[d] < threshold) continue;
 			const at = next[d];
@@ -538,10 +541,12 @@ export class BatchRules {
 			warnings: 0,
 			infos: 0
 		};
-		const count = this.#values.length;
+		const count = this.#count;
 		if (this.#folded === 0 && this.#duplicates === 0) {
 			summary.items = count;
-			return { items: this.#values, itemLines: this.#lines.slice(0, count), summary };
+			const items = this.#values;
+			items.length = count;
+			return { items, itemLines: this.#lines.slice(0, count), summary };
 		}
 		const items: string[] = [];
 		const itemLines = new Int32Array(count - this.#folded - this.#duplicates);

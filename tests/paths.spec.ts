@@ -34,7 +34,7 @@ test('each suggestion has a one-click fix, and the message then goes', async ({ 
 		[/cache key includes query strings/, 'Use /a.jpg'],
 		[/\/docs and \/docs\/ are different objects/, 'Add /docs/'],
 		[/purges only the home page/, 'Use /*'],
-		[/only by case/, 'Remove this line'],
+		[/only by case/, 'Remove /img/a.png'],
 		[/is not a wildcard/, 'Use /x/*'],
 		[/does not support "~"/, 'Use /js/runtime*']
 	];

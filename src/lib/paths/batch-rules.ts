@@ -8,12 +8,22 @@
  * (a wildcard is billed as one path however many files it covers)
  *
  * Built for 100,000 items: each item's characters are read once (path-shape.ts), for its hash and
- * its directory's; duplicates, case twins and directories are then found by hash in typed arrays,
- * comparing strings only on a hash match.
+ * its directory's. Directories are found by hash as items arrive; duplicates and case twins once
+ * all have arrived, from the items sorted by hash (sorted-hashes.ts), comparing strings only on a
+ * hash match.
  */
 import { formatCount } from './format-count';
 import { HashSlots } from './hash-slots';
-import { fnv, FNV_OFFSET, hashOf, hashParts, HAS_UPPER, measure } from './path-shape';
+import { firstAt, sortByHash, type SortedHashes } from './sorted-hashes';
+import {
+	fnv,
+	FNV_OFFSET,
+	hashOf,
+	hashParts,
+	hashWithSlash,
+	HAS_UPPER,
+	measure
+} from './path-shape';
 import type { BatchSummary, Diagnostic, Fix, ItemKind, Severity } from './types';
 
 /** Files in one directory from which `/dir/*` is suggested. */
@@ -26,24 +36,35 @@ const KIND_MASK = 3;
 const KINDS: ItemKind[] = ['file', 'wildcard', 'tag'];
 const NOT_SENT = 4;
 const BARE_NAME = 8; // no `.` or `?` after the last `/`, and not ending in `/`
+const UPPER = 16; // has a letter in A-Z: may have a case twin
+const DUPLICATE = 32; // repeats an earlier item (then also NOT_SENT)
 
 export class BatchRules {
 	#diagnostics: Diagnostic[];
-	#values: string[] = [];
-	/** The typed text of an item when it differs from its value (a URL, an unencoded path). */
-	#inputs = new Map<number, string>();
+	/** Allocated at the expected size: pushed one by one, it was copied at each growth. */
+	#values: string[];
+	#count = 0;
+	/**
+	 * The typed text of the items whose value differs from it (a URL, an unencoded path): their
+	 * numbers, ascending, and those texts. A Map keyed by item cost more than the rest of #add.
+	 */
+	#inputItems: number[] = [];
+	#inputTexts: string[] = [];
 	// Numbers per item in typed arrays grown together: plain arrays' push cost a third of the parse.
 	#capacity: number;
 	#lines: Int32Array;
 	#pieces: Int32Array;
-	/** Kind (KIND_* bits) and NOT_SENT / BARE_NAME flags. */
+	/** Kind (KIND_* bits) and NOT_SENT / BARE_NAME / UPPER / DUPLICATE flags. */
 	#meta: Uint8Array;
+	/** Each item's hash (of its value; of its lower-cased value for a tag). */
+	#hashes: Int32Array;
 	/** Each file's directory (an index into the #dir arrays; -1: none). */
 	#dirOf: Int32Array;
-	/** Items by the hash of their key. */
-	#exact: HashSlots;
+	/** All items sorted by hash, once all have arrived (finish). */
+	#sorted: SortedHashes | undefined;
 	/** Items with an upper-case letter, by the hash of their lower-cased value; the first of each. */
 	#lowerCased = new HashSlots();
+	#upper = 0;
 	/** Directories (parentDirectory) by hash; their names, first files, file counts and hashes. */
 	#dirs = new HashSlots();
 	#dirNames: string[] = [];
@@ -72,7 +93,8 @@ export class BatchRules {
 		this.#pieces = new Int32Array(this.#capacity);
 		this.#meta = new Uint8Array(this.#capacity);
 		this.#dirOf = new Int32Array(this.#capacity);
-		this.#exact = new HashSlots(this.#capacity);
+		this.#hashes = new Int32Array(this.#capacity);
+		this.#values = new Array<string>(this.#capacity);
 	}
 
 	#grow() {
@@ -86,6 +108,7 @@ export class BatchRules {
 		this.#pieces = grown(this.#pieces);
 		this.#meta = grown(this.#meta);
 		this.#dirOf = grown(this.#dirOf);
+		this.#hashes = grown(this.#hashes);
 	}
 
 	#kind(i: number): ItemKind {
@@ -97,12 +120,28 @@ export class BatchRules {
 		return (this.#meta[i] & KIND_MASK) === KIND_TAG ? v.toLowerCase() : v;
 	}
 
-	/** The item whose key is `key` (its hash: `hash`), or -1. */
+	/** The first item whose key is `key` (its hash: `hash`), or -1. After #sortByHash. */
 	#find(hash: number, key: string): number {
-		const exact = this.#exact;
-		exact.seek(hash);
-		for (let j = exact.next(); j !== -1; j = exact.next()) if (this.#key(j) === key) return j;
+		const { keys, items } = this.#sorted!;
+		for (let at = firstAt(keys, hash); at < keys.length && keys[at] === hash; at++)
+			if (this.#key(items[at]) === key) return items[at];
 		return -1;
+	}
+
+	/**
+	 * Whether `v` + "/" is an item, without building that string (hashing or comparing a
+	 * concatenation flattens it: a copy per bare name). After #sortByHash.
+	 */
+	#hasSlashed(v: string): boolean {
+		const { keys, items } = this.#sorted!;
+		const hash = hashWithSlash(v);
+		const length = v.length + 1;
+		for (let at = firstAt(keys, hash); at < keys.length && keys[at] === hash; at++) {
+			const w = this.#values[items[at]];
+			// A tag starts with "#", never with v's "/": no need to lower-case keys here.
+			if (w.length === length && w.charCodeAt(length - 1) === 0x2f && w.startsWith(v)) return true;
+		}
+		return false;
 	}
 
 	/** The first item with an upper-case letter whose lower-cased value is `lower`, or -1. */
@@ -118,28 +157,19 @@ export class BatchRules {
 	add(value: string, kind: ItemKind, line: number, piece: number, input: string) {
 		if (kind === 'tag') {
 			const key = value.toLowerCase(); // tags are case-insensitive
-			const index = this.#add(value, KIND_TAG, line, piece, input, key, measure(key).hash);
-			if (index !== -1) this.#noDir(index, KIND_TAG);
+			const index = this.#add(value, KIND_TAG, line, piece, input, measure(key).hash);
+			this.#noDir(index, KIND_TAG);
 			return;
 		}
 		const shape = measure(value);
-		const { hash, flags, slash, dirPart } = shape; // checkCase measures other strings
+		const { hash, flags, slash, dirPart } = shape;
 		const bare = slash < value.length - 1 && shape.dot < slash && shape.query === -1;
 		const file = kind === 'file';
-		const index = this.#add(
-			value,
-			file ? KIND_FILE : KIND_WILDCARD,
-			line,
-			piece,
-			input,
-			value,
-			hash
-		);
-		if (index === -1) return;
-		if (file) this.#countDir(value, index, slash, dirPart, bare, value, 0);
-		else this.#noDir(index, KIND_WILDCARD);
-		if (flags & HAS_UPPER || this.#lowerCased.size > 0)
-			this.#checkCase(value, index, line, piece, input, hash, flags);
+		const index = this.#add(value, file ? KIND_FILE : KIND_WILDCARD, line, piece, input, hash);
+		const upper = flags & HAS_UPPER ? UPPER : 0;
+		if (file) this.#countDir(value, index, slash, dirPart, bare, value, 0, upper);
+		else this.#noDir(index, KIND_WILDCARD | upper);
+		if (upper) this.#upper++;
 	}
 
 	/**
@@ -176,42 +206,35 @@ export class BatchRules {
 		}
 		const hash = hashParts(dirPart, fnv(text, start + slash + 1, end));
 		const value = start === 0 && end === text.length ? text : text.slice(start, end);
-		const index = this.#add(value, KIND_FILE, line, piece, value, value, hash);
-		if (index === -1) return;
+		const index = this.#add(value, KIND_FILE, line, piece, value, hash);
 		const dot = text.indexOf('.', start + slash);
 		const bare = slash < value.length - 1 && (dot === -1 || dot >= end);
+		const upper = hasUpper ? UPPER : 0;
+		if (hasUpper) this.#upper++;
 		if (sameDir) {
-			this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0);
+			this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0) | upper;
 			this.#dirOf[index] = last;
 			this.#dirCount[last]++;
-		} else this.#countDir(value, index, slash, dirPart, bare, text, start);
-		// Case twins need an upper-case letter on one side: only such items pay for lower-casing.
-		if (hasUpper || this.#lowerCased.size > 0)
-			this.#checkCase(value, index, line, piece, value, hash, hasUpper ? HAS_UPPER : 0);
+		} else this.#countDir(value, index, slash, dirPart, bare, text, start, upper);
 	}
 
-	/** The new item's number, or -1 when it repeats an earlier one (then noted). */
+	/** The new item's number. Repeats are found once all items have arrived (finish). */
 	#add(
 		value: string,
 		kind: number,
 		line: number,
 		piece: number,
 		input: string,
-		key: string,
 		hash: number
 	): number {
-		const same = this.#find(hash, key);
-		if (same !== -1) {
-			this.#duplicates++;
-			const message = `Same as line ${this.#lines[same]}: sent once.`;
-			this.#note(line, 'info', input, message, removeFix(line, piece));
-			return -1;
-		}
-		const index = this.#values.length;
+		const index = this.#count++;
 		if (index === this.#capacity) this.#grow();
-		this.#exact.add(hash, index);
-		this.#values.push(value);
-		if (input !== value) this.#inputs.set(index, input);
+		this.#hashes[index] = hash;
+		this.#values[index] = value;
+		if (input !== value) {
+			this.#inputItems.push(index);
+			this.#inputTexts.push(input);
+		}
 		this.#lines[index] = line;
 		this.#pieces[index] = piece;
 		if (kind === KIND_FILE) this.#files++;
@@ -225,31 +248,69 @@ export class BatchRules {
 		this.#dirOf[index] = -1;
 	}
 
-	#checkCase(
-		value: string,
-		index: number,
-		line: number,
-		piece: number,
-		input: string,
-		hash: number,
-		flags: number
-	) {
+	/**
+	 * Mark the items that repeat an earlier one (their keys equal): not sent, and counted out of
+	 * their directory. Items with equal hashes sit side by side in the sorted order, earliest first.
+	 * Gives each repeat's first item, or undefined when there is none.
+	 */
+	#markDuplicates(): Int32Array | undefined {
+		const { keys, items } = this.#sorted!;
+		let firstOf: Int32Array | undefined;
+		for (let at = 0; at < keys.length - 1; at++) {
+			if (keys[at] !== keys[at + 1]) continue;
+			const run = at;
+			while (at + 1 < keys.length && keys[at + 1] === keys[run]) at++;
+			for (let k = run + 1; k <= at; k++) {
+				const item = items[k];
+				const key = this.#key(item);
+				for (let e = run; e < k; e++) {
+					const earlier = items[e];
+					if (this.#meta[earlier] & DUPLICATE || this.#key(earlier) !== key) continue;
+					firstOf ??= new Int32Array(this.#count);
+					firstOf[item] = earlier;
+					this.#meta[item] |= DUPLICATE | NOT_SENT;
+					this.#duplicates++;
+					if (this.#dirOf[item] !== -1) this.#dirCount[this.#dirOf[item]]--;
+					break;
+				}
+			}
+		}
+		return firstOf;
+	}
+
+	/** Note repeats and case twins, in the order of the items. */
+	#noteRepeatsAndTwins(firstOf: Int32Array | undefined) {
+		for (let i = 0; i < this.#count; i++) {
+			const meta = this.#meta[i];
+			if (firstOf !== undefined && meta & DUPLICATE) {
+				const message = `Same as line ${this.#lines[firstOf[i]]}: sent once.`;
+				this.#note(this.#lines[i], 'info', this.#input(i), message, this.#removeFix(i));
+			} else if (this.#upper > 0 && (meta & KIND_MASK) !== KIND_TAG && !(meta & DUPLICATE))
+				this.#checkCase(i, meta);
+		}
+	}
+
+	/** Case twins need an upper-case letter on one side: only such items pay for lower-casing. */
+	#checkCase(index: number, meta: number) {
+		const value = this.#values[index];
 		let twin: number;
-		if (flags & HAS_UPPER) {
+		if (meta & UPPER) {
 			const lower = value.toLowerCase();
 			const lowerHash = hashOf(lower);
 			const first = this.#findLowerCased(lowerHash, lower);
 			twin = this.#find(lowerHash, lower);
+			if (twin > index) twin = -1; // only an earlier one
 			if (twin === -1) twin = first;
 			if (first === -1) this.#lowerCased.add(lowerHash, index);
-		} else twin = this.#findLowerCased(hash, value);
+		} else if (this.#lowerCased.size > 0) twin = this.#findLowerCased(this.#hashes[index], value);
+		else return;
 		if (twin === -1) return;
 		this.#note(
-			line,
+			this.#lines[index],
 			'warning',
-			input,
+			this.#input(index),
 			`Differs from line ${this.#lines[twin]} (${this.#values[twin]}) only by case. Paths are case-sensitive: both are sent, as two objects.`,
-			removeFix(line, piece)
+			this.#removeFix(index)
 		);
 	}
 
@@ -264,9 +325,10 @@ export class BatchRules {
 		dirPart: number,
 		bare: boolean,
 		text: string,
-		start: number
+		start: number,
+		upper: number
 	) {
-		this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0);
+		this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0) | upper;
 		if (slash <= 0) {
 			this.#dirOf[index] = -1;
 			return;
@@ -307,7 +369,24 @@ export class BatchRules {
 	}
 
 	#input(i: number): string {
-		return this.#inputs.get(i) ?? this.#values[i];
+		const items = this.#inputItems;
+		let lo = 0;
+		let hi = items.length - 1;
+		while (lo <= hi) {
+			const mid = (lo + hi) >>> 1;
+			if (items[mid] < i) lo = mid + 1;
+			else if (items[mid] > i) hi = mid - 1;
+			else return this.#inputTexts[mid];
+		}
+		return this.#values[i];
+	}
+
+	/** Removes the one item, not its whole line (a line may hold a list): the label names it. */
+	#removeFix(i: number): Fix {
+		return {
+			label: `Remove ${this.#input(i)}`,
+			edits: [{ line: this.#lines[i], piece: this.#pieces[i], text: '' }]
+		};
 	}
 
 	#note(line: number, severity: Severity, input: string, message: string, fix?: Fix) {
@@ -317,8 +396,11 @@ export class BatchRules {
 	/** Apply the cross-item rules; true when it added messages (they then need sorting). */
 	finish(siblingThreshold = DEFAULT_SIBLING_THRESHOLD): boolean {
 		const before = this.#diagnostics.length;
+		this.#sorted = sortByHash(this.#hashes, this.#count);
+		const firstOf = this.#markDuplicates();
+		if (firstOf !== undefined || this.#upper > 0) this.#noteRepeatsAndTwins(firstOf);
 		if (this.#wildcards > 0) this.#fold();
-		for (let i = 0; i < this.#values.length; i++)
+		for (let i = 0; i < this.#count; i++)
 			if ((this.#meta[i] & (NOT_SENT | BARE_NAME)) === BARE_NAME) this.#bareName(i);
 		let crowded = false;
 		for (let d = 0; d < this.#dirNames.length; d++)
@@ -335,20 +417,29 @@ export class BatchRules {
 	 */
 	#fold() {
 		const byPrefix = new Map<string, number>();
-		for (let i = 0; i < this.#values.length; i++)
-			if (this.#kind(i) === 'wildcard') byPrefix.set(this.#values[i].slice(0, -1), i);
+		for (let i = 0; i < this.#count; i++)
+			if ((this.#meta[i] & (KIND_MASK | DUPLICATE)) === KIND_WILDCARD)
+				byPrefix.set(this.#values[i].slice(0, -1), i);
 		const kept: string[] = [];
 		for (const p of [...byPrefix.keys()].sort())
 			if (kept.length === 0 || !p.startsWith(kept[kept.length - 1])) kept.push(p);
 		const keptSet = new Set(kept);
-		// A cheap first filter: the character after the leading "/" of every kept prefix.
-		const second = new Uint8Array(65536);
-		for (const p of kept) second[p.charCodeAt(1)] = 1;
+		// A cheap first filter: the character after the leading "/" of every kept prefix. Values
+		// are ASCII once encoded (encode.ts), so 128 entries, not one per UTF-16 code unit.
+		const second = new Uint8Array(128);
+		for (const p of kept) second[p.charCodeAt(1) & 127] = 1;
 		const everything = kept[0] === '/';
-		for (let i = 0; i < this.#values.length; i++) {
+		// A file's second character is its directory's: filtered once per directory, most items
+		// are skipped without reading their string.
+		const dirs = this.#dirNames.length;
+		const dirPasses = new Uint8Array(dirs);
+		for (let d = 0; d < dirs; d++) dirPasses[d] = second[this.#dirNames[d].charCodeAt(1) & 127];
+		for (let i = 0; i < this.#count; i++) {
+			const dir = this.#dirOf[i];
+			if (!everything && dir !== -1 && !dirPasses[dir]) continue;
 			const kind = this.#kind(i);
-			if (kind === 'tag') continue;
-			if (!everything && !second[this.#values[i].charCodeAt(1)]) continue;
+			if (kind === 'tag' || this.#meta[i] & DUPLICATE) continue;
+			if (!everything && !second[this.#values[i].charCodeAt(1) & 127]) continue;
 			const own = kind === 'wildcard' ? this.#values[i].slice(0, -1) : this.#values[i];
 			if (kind === 'wildcard' && keptSet.has(own)) continue;
 			const prefix = greatestNotAfter(kept, own);
@@ -369,8 +460,7 @@ export class BatchRules {
 	/** `/docs` and `/docs/` are different objects: offer `/docs/` too, or `/docs*`. */
 	#bareName(i: number) {
 		const v = this.#values[i];
-		const dir = v + '/';
-		if (this.#find(hashOf(dir), dir) !== -1) return;
+		if (this.#hasSlashed(v)) return;
 		const line = this.#lines[i];
 		const piece = this.#pieces[i];
 		this.#diagnostics.push({
@@ -387,31 +477,38 @@ export class BatchRules {
 
 	/** Many files in one directory: one wildcard costs one path (pricing page). */
 	#suggestWildcards(threshold: number) {
-		// Groups in the order of their first item sent; the others' removals as two number arrays,
-		// not one object per item, each allocated once at its size (the count of files sent in
-		// the directory): 100,000 siblings stay cheap.
-		const groupOf = new Int32Array(this.#dirNames.length).fill(-1);
-		const groups: { dir: number; first: number; lines: number[]; pieces: number[] }[] = [];
-		const filled: number[] = [];
-		for (let i = 0; i < this.#values.length; i++) {
+		// Groups in the order of their first item sent. The others' removals go in two typed
+		// arrays shared by all groups, each group a view of its own stretch (the count of files
+		// sent in its directory, less the first): no object and no JS array per item, nothing
+		// for the garbage collector to trace, and one buffer each to copy to the page.
+		const next = new Int32Array(this.#dirNames.length).fill(-1); // a directory's next slot
+		const firsts: number[] = [];
+		const starts: number[] = [];
+		const lines = new Int32Array(this.#files);
+		const pieces = new Int32Array(this.#files);
+		let used = 0;
+		for (let i = 0; i < this.#count; i++) {
 			const d = this.#dirOf[i];
 			if (d === -1 || this.#meta[i] & NOT_SENT || this.#dirCount[d] < threshold) continue;
-			const g = groupOf[d];
-			if (g === -1) {
-				groupOf[d] = groups.length;
-				const rest = this.#dirCount[d] - 1;
-				groups.push({ dir: d, first: i, lines: new Array(rest), pieces: new Array(rest) });
-				filled.push(0);
+			const at = next[d];
+			if (at === -1) {
+				firsts.push(i);
+				starts.push(used);
+				next[d] = used;
+				used += this.#dirCount[d] - 1;
 			} else {
-				const at = filled[g]++;
-				groups[g].lines[at] = this.#lines[i];
-				groups[g].pieces[at] = this.#pieces[i];
+				lines[at] = this.#lines[i];
+				pieces[at] = this.#pieces[i];
+				next[d] = at + 1;
 			}
 		}
-		for (const { dir: d, first, lines, pieces } of groups) {
+		for (let g = 0; g < firsts.length; g++) {
+			const first = firsts[g];
+			const d = this.#dirOf[first];
 			const dir = this.#dirNames[d];
 			const wildcard = dir + '*';
-			const count = lines.length + 1;
+			const rest = this.#dirCount[d] - 1;
+			const count = rest + 1;
 			const line = this.#lines[first];
 			const edits = [{ line, piece: this.#pieces[first], text: wildcard }];
 			this.#note(
@@ -419,7 +516,14 @@ export class BatchRules {
 				'info',
 				this.#input(first),
 				`${formatCount(count)} paths are in ${dir}: one wildcard, ${wildcard}, would save ${formatCount(count - 1)} paths (it also purges everything else under ${dir}).`,
-				{ label: `Use ${wildcard}`, edits, remove: { lines, pieces } }
+				{
+					label: `Use ${wildcard}`,
+					edits,
+					remove: {
+						lines: lines.subarray(starts[g], starts[g] + rest),
+						pieces: pieces.subarray(starts[g], starts[g] + rest)
+					}
+				}
 			);
 		}
 	}
@@ -437,18 +541,21 @@ export class BatchRules {
 			warnings: 0,
 			infos: 0
 		};
-		const count = this.#values.length;
-		if (this.#folded === 0) {
+		const count = this.#count;
+		if (this.#folded === 0 && this.#duplicates === 0) {
 			summary.items = count;
-			return { items: this.#values, itemLines: this.#lines.slice(0, count), summary };
+			const items = this.#values;
+			items.length = count;
+			return { items, itemLines: this.#lines.slice(0, count), summary };
 		}
 		const items: string[] = [];
-		const itemLines = new Int32Array(count - this.#folded);
+		const itemLines = new Int32Array(count - this.#folded - this.#duplicates);
 		for (let i = 0; i < count; i++) {
 			if (this.#meta[i] & NOT_SENT) {
 				const kind = this.#kind(i);
 				if (kind === 'file') summary.files--;
 				else if (kind === 'wildcard') summary.wildcards--;
+				else summary.tags--;
 				continue;
 			}
 			itemLines[items.length] = this.#lines[i];
@@ -458,11 +565,6 @@ export class BatchRules {
 		return { items, itemLines, summary };
 	}
 }
-
-const removeFix = (line: number, piece: number): Fix => ({
-	label: 'Remove this line',
-	edits: [{ line, piece, text: '' }]
-});
 
 /**
  * Whether `a` from `i` and `b` from `j` hold the same `length` characters. Compared from the end,

@@ -12,13 +12,22 @@
 
 // RFC 1738 §2.2 "unsafe": space < > " # % { } | \ ^ ~ [ ] `. `~` is refused elsewhere (CloudFront
 // does not support it, encoded or not); `%` is handled below so valid escapes are not doubled.
-const UNSAFE = new Set([' ', '"', '<', '>', '#', '{', '}', '|', '\\', '^', '[', ']', '`']);
+// By character code, in a table: the encoder reads a code per character, no one-character strings.
+const UNSAFE = new Uint8Array(128);
+for (const ch of ' "<>#{}|\\^[]`') UNSAFE[ch.charCodeAt(0)] = 1;
 
 /** Anything outside printable ASCII, an unsafe character, or a `%` not starting a valid escape. */
 const NEEDS_ENCODING = /[^\x21-\x7e]|["#<>\\^`{|}[\]]|%(?![0-9A-Fa-f]{2})/;
 
-const hex = (byte: number) => '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+/** "%XX" for every byte, built once. */
+const ESCAPES = Array.from(
+	{ length: 256 },
+	(_, byte) => '%' + byte.toString(16).toUpperCase().padStart(2, '0')
+);
 const utf8 = new TextEncoder();
+
+const isHexDigit = (c: number) =>
+	(c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 
 /**
  * Encode what CloudFront needs encoded and nothing else.
@@ -32,20 +41,20 @@ export function encodePath(path: string): string {
 	let out = '';
 	let run = 0;
 	for (let i = 0; i < path.length; i++) {
-		const ch = path[i];
-		const code = ch.charCodeAt(0);
+		const code = path.charCodeAt(i);
 		let escaped: string;
-		if (ch === '%') {
-			if (/^[0-9A-Fa-f]{2}$/.test(path.slice(i + 1, i + 3))) continue;
+		if (code === 0x25) {
+			// %
+			if (isHexDigit(path.charCodeAt(i + 1)) && isHexDigit(path.charCodeAt(i + 2))) continue;
 			escaped = '%25';
-		} else if (UNSAFE.has(ch)) {
-			escaped = hex(code);
+		} else if (code < 0x80 && UNSAFE[code] === 1) {
+			escaped = ESCAPES[code];
 		} else if (code > 0x7e) {
 			// Non-ASCII: UTF-8 bytes, one escape each. codePointAt keeps surrogate pairs together.
 			const cp = path.codePointAt(i)!;
 			const char = String.fromCodePoint(cp);
 			escaped = '';
-			for (const byte of utf8.encode(char)) escaped += hex(byte);
+			for (const byte of utf8.encode(char)) escaped += ESCAPES[byte];
 			out += path.slice(run, i) + escaped;
 			i += char.length - 1;
 			run = i + 1;

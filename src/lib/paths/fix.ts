@@ -13,8 +13,9 @@ export function applyFix(text: string, fix: Fix): string {
 	const lines = text.split(LINE_BREAK);
 	const byLine = new Map<number, Fix['edits']>();
 	const edits = [...fix.edits];
-	const remove = fix.remove ?? { lines: [], pieces: [] };
-	remove.lines.forEach((line, i) => edits.push({ line, piece: remove.pieces[i], text: '' }));
+	const remove = fix.remove;
+	if (remove)
+		remove.lines.forEach((line, i) => edits.push({ line, piece: remove.pieces[i], text: '' }));
 	for (const e of edits) {
 		const list = byLine.get(e.line);
 		if (list) list.push(e);

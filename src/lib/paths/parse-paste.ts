@@ -78,7 +78,9 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 		}
 		const input = text.slice(start, end).trim();
 		if (input === '') continue;
-		if (parseLine(input, line, itemOptions, rules, report, fastPath)) errorLines++;
+		// A line that trim left as it was has just failed the plain test as a whole.
+		const tested = fastPath && input.length === end - start;
+		if (parseLine(input, line, itemOptions, rules, report, fastPath, tested)) errorLines++;
 	}
 	const crossed = rules.finish(options.siblingThreshold);
 	if (crossed) diagnostics.sort((a, b) => a.line - b.line); // two sorted runs: linear in V8
@@ -100,7 +102,8 @@ function parseLine(
 	options: ItemOptions,
 	rules: BatchRules,
 	report: ItemReport,
-	fastPath: boolean
+	fastPath: boolean,
+	testedWhole: boolean
 ): boolean {
 	const pieces = splitList(input);
 	if (pieces.length > 1 || pieces[0] !== input)
@@ -116,7 +119,8 @@ function parseLine(
 	report.hasError = false;
 	for (let index = 0; index < pieces.length; index++) {
 		const piece = pieces[index];
-		const plain = fastPath ? plainness(piece, 0, piece.length) : 0;
+		const plain =
+			fastPath && !(testedWhole && piece === input) ? plainness(piece, 0, piece.length) : 0;
 		if (plain !== 0) {
 			rules.addPlainFile(piece, 0, piece.length, line, index, plain === 2);
 			continue;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parentDirectory } from './directory';
-import { hashOf, HAS_UPPER, measure, NOT_PLAIN } from './path-shape';
+import { fnv, hashOf, hashWithSlash, HAS_UPPER, measure } from './path-shape';
 
 // Seeded by vitest.setup.ts (printed at the start of the run).
 const path = fc
@@ -22,22 +22,14 @@ describe('parentDirectory', () => {
 });
 
 describe('measure', () => {
-	it('finds the directory parentDirectory names, and hashes it as hashOf does', () => {
+	it('finds the directory parentDirectory names, and its part of the hash from its text', () => {
 		fc.assert(
 			fc.property(path, (p) => {
-				const { slash, dirHash } = measure(p);
+				const { slash, dirPart } = measure(p);
 				const dir = parentDirectory(p);
 				expect(slash > 0 ? p.slice(0, slash + 1) : null).toBe(dir);
-				if (dir !== null) expect(dirHash).toBe(hashOf(dir));
-			})
-		);
-	});
-
-	it('measures a line inside a text as it measures the same string alone', () => {
-		fc.assert(
-			fc.property(fc.string(), path, fc.string(), (before, p, after) => {
-				const inside = { ...measure(before + p + after, before.length, before.length + p.length) };
-				expect(inside).toEqual({ ...measure(p) });
+				// What addPlainFile computes in place in the pasted text, for the same directory.
+				if (dir !== null) expect(dirPart).toBe(fnv(dir, 0, dir.length));
 			})
 		);
 	});
@@ -45,13 +37,22 @@ describe('measure', () => {
 	it.each([
 		["/a/b-c_d.e!$&'()+:=@9", 0, 'plain'],
 		['/A', HAS_UPPER, 'upper case'],
-		['/a b', NOT_PLAIN, 'a space'],
-		['/a?b', NOT_PLAIN, 'a query'],
-		['/é', NOT_PLAIN, 'non-ASCII'],
-		['/a*', NOT_PLAIN, 'a star'],
-		['/a%20', NOT_PLAIN, 'an escape']
+		['/a/B?x=1', HAS_UPPER, 'upper case anywhere'],
+		['/é', 0, 'non-ASCII: not A-Z'],
+		['/a%2f', 0, 'a lower-case escape']
 	])('flags %j: %d (%s)', (input, flags) => {
 		expect(measure(input).flags).toBe(flags);
+	});
+
+	it('hashWithSlash(s) is hashOf(s + "/"), for names of either parity', () => {
+		fc.assert(
+			fc.property(path, (p) => {
+				const s = p.replace(/\?/g, '');
+				expect(hashWithSlash(s)).toBe(hashOf(s + '/'));
+			})
+		);
+		expect(hashWithSlash('/ab')).toBe(hashOf('/ab/'));
+		expect(hashWithSlash('/abc')).toBe(hashOf('/abc/'));
 	});
 
 	it('gives different hashes to strings that differ in one character or in length', () => {

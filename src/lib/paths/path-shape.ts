@@ -1,16 +1,13 @@
 /**
  * What the batch rules need to know about a path: a hash (duplicates), where its directory ends
- * and that directory's hash (sibling counts), its last `.` and first `?` (`/dir` without
- * `/dir/`), and whether it is plain or has an upper-case letter. Built for 100,000-line pastes:
- * the result goes into one reused object.
+ * and that directory's part of the hash (sibling counts), its last `.` and first `?` (`/dir`
+ * without `/dir/`), and whether it has an upper-case letter. Built for 100,000-line pastes: the
+ * result goes into one reused object.
  */
 
-/** A character outside `[\w\-./!$&'()+:=@]`: the line needs the full checks. */
-export const NOT_PLAIN = 1;
 /** A character in `A-Z`: the item may have a case twin. */
 export const HAS_UPPER = 2;
 
-const NOT_PLAIN_CHAR = /[^\w\-./!$&'()+:=@]/;
 const UPPER = /[A-Z]/;
 
 export interface PathShape {
@@ -18,15 +15,13 @@ export interface PathShape {
 	hash: number;
 	/** Offset of the last `/` before any `?` (-1: none): where the directory ends. */
 	slash: number;
-	/** hashOf(everything up to and including that `/`). */
-	dirHash: number;
 	/** fnv() of the same: the directory's part of hashParts. */
 	dirPart: number;
 	/** Offset of the last `.` (-1: none). */
 	dot: number;
 	/** Offset of the first `?` (-1: none). */
 	query: number;
-	/** NOT_PLAIN and HAS_UPPER bits. */
+	/** HAS_UPPER or 0. */
 	flags: number;
 }
 
@@ -61,7 +56,6 @@ export const hashParts = (dir: number, rest: number): number =>
 const shape: PathShape = {
 	hash: 0,
 	slash: -1,
-	dirHash: 0,
 	dirPart: 0,
 	dot: -1,
 	query: -1,
@@ -69,25 +63,37 @@ const shape: PathShape = {
 };
 
 /**
- * Measure `s` from `start` to `end` (offsets in the result are from `start`). Returns a shared
- * object, overwritten by the next call: read it before measuring again. Native searches, and JS
- * only for the hash: a loop over the characters with a flag table cost more.
+ * Measure `p`. Returns a shared object, overwritten by the next call: read it before measuring
+ * again. Native searches, and JS only for the hash: a loop over the characters with a flag table
+ * cost more.
  */
-export function measure(s: string, start = 0, end = s.length): PathShape {
-	const p = start === 0 && end === s.length ? s : s.slice(start, end);
+export function measure(p: string): PathShape {
 	const query = p.indexOf('?');
 	// The directory is that of the path part: a `/` in a query string does not count
 	// (https://www.rfc-editor.org/rfc/rfc3986#section-3.4).
 	const slash = query === 0 ? -1 : p.lastIndexOf('/', query === -1 ? p.length : query - 1);
 	const dir = fnv(p, 0, slash + 1);
 	shape.hash = hashParts(dir, fnv(p, slash + 1, p.length));
-	shape.flags = (NOT_PLAIN_CHAR.test(p) ? NOT_PLAIN : 0) | (UPPER.test(p) ? HAS_UPPER : 0);
+	shape.flags = UPPER.test(p) ? HAS_UPPER : 0;
 	shape.slash = slash;
-	shape.dirHash = hashParts(dir, FNV_OFFSET);
 	shape.dirPart = dir;
 	shape.dot = p.lastIndexOf('.');
 	shape.query = query;
 	return shape;
+}
+
+/**
+ * hashOf(s + '/') for an `s` without `?`, without building that string: a directory's name from
+ * a bare name (the batch rules' `/dir` without `/dir/`).
+ */
+export function hashWithSlash(s: string): number {
+	const n = s.length;
+	// fnv() reads two code units a step: the "/" pairs with s's last one when s's length is odd.
+	const dir =
+		n % 2 === 0
+			? Math.imul(fnv(s, 0, n) ^ 0x2f, FNV_PRIME)
+			: Math.imul(fnv(s, 0, n - 1) ^ (s.charCodeAt(n - 1) | (0x2f << 16)), FNV_PRIME);
+	return hashParts(dir, FNV_OFFSET);
 }
 
 /** The hash `measure` gives for `s`. */

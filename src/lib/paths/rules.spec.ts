@@ -53,6 +53,8 @@ describe('list splitting (a comma is a legal path character: split only real lis
 		expect(parsePaste('/a,').items).toEqual(['/a,']);
 		expect(about('/a,', /Ends with ","/)[0].severity).toBe('warning');
 		expect(fix('/a,', /Ends with/, 'Use /a')).toBe('/a');
+		expect(fix('/a;', /Ends with ";"/, 'Use /a')).toBe('/a');
+		expect(about('/a;b', /Ends with/)).toEqual([]);
 	});
 });
 
@@ -135,7 +137,7 @@ describe('case twins (paths are case-sensitive)', () => {
 		const [d] = about(text, /only by case/);
 		expect(d).toMatchObject({ line: 2, severity: 'warning' });
 		expect(d.message).toContain('line 1 (/img/a.jpg)');
-		expect(fix(text, /only by case/, 'Remove this line')).toBe('/img/a.jpg');
+		expect(fix(text, /only by case/, 'Remove /IMG/A.jpg')).toBe('/img/a.jpg');
 	});
 
 	it('finds the twin whichever comes first', () => {
@@ -161,6 +163,40 @@ describe('duplicates: sent once, as information', () => {
 			message: 'Same as line 1: sent once.'
 		});
 		expect(batch.summary.duplicates).toBe(1);
+	});
+});
+
+describe('repeats and the other rules', () => {
+	it('shows the repeat as it was typed', () => {
+		const url = 'https://www.example.com/a.jpg';
+		const [d] = about(`${url}\n${url}`, /Same as line/, { hosts });
+		expect(d).toMatchObject({ line: 2, input: url });
+		expect(d.fixes[0].label).toBe(`Remove ${url}`);
+	});
+
+	it('offers to remove the repeated item only, not the rest of its line', () => {
+		expect(fix('/b.jpg, /a.jpg\n/c.jpg, /a.jpg', /Same as line 1/, 'Remove /a.jpg')).toBe(
+			'/b.jpg, /a.jpg\n/c.jpg'
+		);
+	});
+
+	it('counts a repeat once: in the summary, and among its siblings', () => {
+		const text = '/img/a.jpg\n/img/b.jpg\n/img/a.jpg\n#T\n#t\n/img/*\n/img/*';
+		const batch = parsePaste(text, { tagsEnabled: true });
+		expect(batch.items).toEqual(['#T', '/img/*']);
+		expect(batch.summary).toMatchObject({
+			duplicates: 3,
+			folded: 2,
+			files: 0,
+			tags: 1,
+			wildcards: 1
+		});
+		// 2 distinct files in /img/, not 3.
+		const twice = '/img/a.jpg\n/img/a.jpg\n/img/b.jpg';
+		expect(about(twice, /one wildcard/, { siblingThreshold: 3 })).toEqual([]);
+		expect(about(twice, /one wildcard/, { siblingThreshold: 2 })[0].message).toMatch(
+			/^2 paths are in \/img\//
+		);
 	});
 });
 
@@ -220,6 +256,18 @@ describe('a wildcard suggested for many siblings (one wildcard is billed as one 
 		expect(more).toBeUndefined();
 		expect(d.message).toBe(
 			'10 paths are in /a/: one wildcard, /a/*, would save 9 paths (it also purges everything else under /a/).'
+		);
+	});
+
+	it('removes exactly the siblings of its own directory, whichever group it is', () => {
+		const mixed = Array.from({ length: 20 }, (_, i) => `/${i % 2 ? 'a' : 'b'}/f${i}.js`);
+		const text = mixed.join('\n');
+		const [first, second] = about(text, /one wildcard/);
+		expect(applyFix(text, second.fixes[0])).toBe(
+			['/b/f0.js', '/a/*', ...mixed.filter((m) => m.startsWith('/b/')).slice(1)].join('\n')
+		);
+		expect(applyFix(text, first.fixes[0])).toBe(
+			['/b/*', ...mixed.filter((m) => m.startsWith('/a/'))].join('\n')
 		);
 	});
 
@@ -284,7 +332,7 @@ describe('applyFix and lineRange', () => {
 		const f = {
 			label: 'x',
 			edits: [{ line: 9, piece: 0, text: '/z' }],
-			remove: { lines: [1, 3], pieces: [0, 0] }
+			remove: { lines: Int32Array.of(1, 3), pieces: Int32Array.of(0, 0) }
 		};
 		expect(applyFix('/a\n/b\n/c', f)).toBe('/b');
 	});

@@ -20,8 +20,11 @@ export interface Edit {
 export interface Fix {
 	label: string;
 	edits: Edit[];
-	/** Items to remove, as parallel arrays of line and piece (compact for thousands of them). */
-	remove?: { lines: number[]; pieces: number[] };
+	/**
+	 * Items to remove, as parallel arrays of line and piece: typed arrays, compact for 100,000 of
+	 * them (several fixes' arrays may be views of one buffer).
+	 */
+	remove?: { lines: Int32Array; pieces: Int32Array };
 }
 
 export interface Diagnostic {

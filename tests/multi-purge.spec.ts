@@ -45,3 +45,27 @@ test('addresses that are not distribution IDs are named and left out', async ({ 
 	await expect(page.getByRole('alert')).toContainText('"not-an-id"');
 	await expect(page.getByTestId(`target-${DIST.www}`)).toBeVisible();
 });
+
+test('a 100,000-line paste is checked once for every distribution and kept across a reload', async ({
+	page
+}) => {
+	test.slow(); // 100,000 lines through the clipboard and the rules on a shared machine
+	await openSignedIn(page, `/purge?d=${DIST.www}&d=${DIST.shop}`, 'alice@example.com');
+	const field = page.getByLabel(/Paths to invalidate on every distribution/);
+	const lines = Array.from({ length: 100_000 }, (_, i) => `/m${i}/f.html`);
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.evaluate((t) => navigator.clipboard.writeText(t), lines.join('\n'));
+	await field.focus();
+	await page.keyboard.press('ControlOrMeta+V');
+	for (const id of [DIST.www, DIST.shop])
+		await expect(page.getByTestId(`target-${id}`)).toContainText('100,000 items to send here');
+	await page.keyboard.press('ControlOrMeta+End');
+	await page.keyboard.type('\n/typed.html');
+	await expect(page.getByTestId(`target-${DIST.shop}`)).toContainText('100,001 items');
+	// Saved once typing pauses, and at once when the page is hidden: nothing typed is lost.
+	await page.reload();
+	await expect(page.getByTestId(`target-${DIST.www}`)).toContainText('100,001 items');
+	await expect(
+		page.getByRole('button', { name: 'Invalidate 100,001 paths on 2 distributions' })
+	).toBeEnabled();
+});

@@ -69,3 +69,24 @@ test('a 100,000-line paste is checked once for every distribution and kept acros
 		page.getByRole('button', { name: 'Invalidate 100,001 paths on 2 distributions' })
 	).toBeEnabled();
 });
+
+test('a query string is warned about on each distribution, and sent as typed once the cache keys are said to include it', async ({
+	page
+}) => {
+	await openSignedIn(page, `/purge?d=${DIST.www}&d=${DIST.shop}`, 'alice@example.com');
+	const path = `/search-${Date.now()}?q=1`;
+	await page.getByLabel(/Paths to invalidate on every distribution/).fill(path);
+	for (const id of [DIST.www, DIST.shop])
+		await expect(page.getByTestId(`target-${id}`)).toContainText(
+			"only if this distribution's cache key includes query strings"
+		);
+	await page.getByLabel(/cache keys include query strings: send them as typed/).check();
+	for (const id of [DIST.www, DIST.shop])
+		await expect(page.getByTestId(`target-${id}`)).not.toContainText('includes query strings');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Invalidate 1 path on 2 distributions' }).click();
+	for (const id of [DIST.www, DIST.shop])
+		await expect
+			.poll(async () => (await stack.invalidations(id)).some((i) => i.paths.includes(path)))
+			.toBe(true);
+});

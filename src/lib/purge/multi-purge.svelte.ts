@@ -153,7 +153,7 @@ export class MultiPurge {
 	 * One queue per distribution, made at once; each runs on its own. Sends the verdicts of
 	 * `checked` (by default those on the field's text now, waiting for them); `confirm` may still
 	 * decline (the cost). Once every queue holds the list, the field is cleared if it still holds
-	 * that text.
+	 * that text. True when at least one queue started.
 	 */
 	send = async (
 		checked?: MultiChecked,
@@ -161,18 +161,18 @@ export class MultiPurge {
 			purges: { distributionId: string; items: readonly string[] }[]
 		) => Promise<boolean> = async () => true
 	) => {
-		if (this.#sending) return;
+		if (this.#sending) return false;
 		this.#sending = true;
 		try {
 			this.flush();
 			const verdicts = checked ?? (await this.checked());
 			const ready = readyIn(this.targets, verdicts.batches);
-			if (ready.length === 0 || errorsIn(verdicts.batches) > 0) return;
+			if (ready.length === 0 || errorsIn(verdicts.batches) > 0) return false;
 			const purges = ready.map((i) => ({
 				distributionId: this.targets[i].id,
 				items: verdicts.batches[i]!.items
 			}));
-			if (!(await confirm(purges))) return;
+			if (!(await confirm(purges))) return false;
 			const results = await Promise.all(
 				ready.map(async (i) => {
 					const result = await this.targets[i].live!.create(verdicts.batches[i]!.items);
@@ -184,6 +184,7 @@ export class MultiPurge {
 			this.#messages = messages;
 			// Every queue holds the list now: the draft is done, unless typed on meanwhile.
 			if (Object.keys(messages).length === 0 && this.text === verdicts.text) this.text = '';
+			return Object.keys(messages).length < ready.length;
 		} finally {
 			this.#sending = false;
 		}

@@ -18,6 +18,7 @@ import type { CreateResult } from './queue-start';
 import { isUnreadable, type QueueStore, type UnreadableQueue } from './queue-store';
 
 export interface LiveQueueOptions {
+	/** This queue's own store: closed by `destroy`. */
 	store: QueueStore;
 	api: Promise<CloudFrontApi>;
 	owner: { subject: string; email: string };
@@ -165,10 +166,12 @@ export class LiveQueue {
 			this.#unreadable = null;
 		});
 
+	/** The page is left: stops running here and closes the channel and the database connection. */
 	destroy = () => {
 		this.#page.abort();
 		clearInterval(this.#ticker);
 		this.#channel?.close();
+		this.#o.store.close();
 	};
 
 	async #run(reload = false) {

@@ -90,3 +90,33 @@ test('a query string is warned about on each distribution, and sent as typed onc
 			.poll(async () => (await stack.invalidations(id)).some((i) => i.paths.includes(path)))
 			.toBe(true);
 });
+
+test('a finished queue dismissed in one tab goes from the other tabs too', async ({
+	page,
+	context
+}) => {
+	await openSignedIn(page, `/purge?d=${DIST.www}`, 'alice@example.com');
+	const second = await context.newPage();
+	await second.goto(`/_console/purge?d=${DIST.www}`);
+	await expect(second.getByTestId('signed-in-user')).toHaveText('alice@example.com');
+
+	const path = `/dismiss-${Date.now()}.html`;
+	await page.getByLabel(/Paths to invalidate on every distribution/).fill(path);
+	await page.getByRole('button', { name: 'Invalidate 1 path on 1 distribution' }).click();
+	// Completed at once by the stack rather than on its clock: each tab learns it on its next read.
+	await expect
+		.poll(async () => (await stack.invalidations(DIST.www)).find((i) => i.paths.includes(path)))
+		.toBeTruthy();
+	const made = (await stack.invalidations(DIST.www)).find((i) => i.paths.includes(path))!;
+	await stack.complete(DIST.www, made.id);
+	const done = (p: typeof page) => p.getByTestId(`target-${DIST.www}`).getByTestId('queue-done');
+	await expect(done(page)).toContainText('purged.', { timeout: 20_000 });
+	await expect(done(second)).toContainText('purged.', { timeout: 20_000 });
+
+	await done(second).getByRole('button', { name: 'Dismiss' }).click();
+	await expect(done(second)).toHaveCount(0);
+	await expect(done(page)).toHaveCount(0);
+	await page.reload();
+	await expect(page.getByTestId(`target-${DIST.www}`)).toBeVisible();
+	await expect(done(page)).toHaveCount(0);
+});

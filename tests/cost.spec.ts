@@ -175,3 +175,42 @@ test('a distribution on a flat-rate plan shows that pricing and no cost', async 
 	await expect(estimate.getByTestId('estimate-billable')).toHaveText(/^(at least )?0$/);
 	await expect(estimate.getByTestId('estimate-cost')).toHaveText(/^(at least )?\$0\.00$/);
 });
+
+test('a purge on several distributions is priced as a whole, and an expensive one asks first', async ({
+	page
+}) => {
+	const now = Date.now();
+	await openSignedIn(page, `/purge?d=${DIST.www}&d=${DIST.shop}`, 'alice@example.com');
+	const paths = page.getByLabel(/Paths to invalidate on every distribution/);
+	await expect(paths).toBeVisible();
+	await page.clock.setFixedTime(now);
+	await paths.focus(); // the month is counted once the field is used
+	const estimate = page.getByTestId('estimate');
+	await expect(estimate.getByTestId('month-usage')).toContainText('counted over', {
+		timeout: 90_000
+	});
+	// The same list goes to both, so each path is billed twice; the free paths are shared.
+	const freeLeft = Math.max(0, FREE - (await pathsThisMonth(now, [DIST.www, DIST.shop])));
+	const items = spread(Math.ceil((freeLeft + 260) / 2), 'multi-deploy');
+	const billable = 2 * items.length - freeLeft; // 260 or 261: above the $1 threshold
+	await paths.fill(items.join('\n'));
+	await expect(estimate.getByTestId('estimate-cost')).toHaveText(`at least ${usd(billable)}`);
+	const before = (await stack.invalidations(DIST.shop)).length;
+	const send = page.getByRole('button', { name: /^Invalidate .* on 2 distributions$/ });
+
+	await send.click();
+	const dialog = page.getByRole('dialog', { name: 'Confirm the cost of this purge' });
+	await expect(dialog).toContainText(`This purge will cost at least ${usd(billable)}. Send it?`);
+	await expectAccessible(page);
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(dialog).toBeHidden();
+	expect(await stack.invalidations(DIST.shop)).toHaveLength(before);
+	await expect(paths).toHaveValue(items.join('\n'));
+
+	await send.click();
+	await dialog.getByRole('button', { name: 'Send the purge' }).click();
+	await expect(paths).toHaveValue('');
+	await expect
+		.poll(async () => (await stack.invalidations(DIST.shop)).length)
+		.toBeGreaterThan(before);
+});

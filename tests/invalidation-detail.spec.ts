@@ -157,3 +157,73 @@ test('a viewer reads the detail page but cannot run it again', async ({ page }) 
 	await expect(page.getByRole('button', { name: 'Run again…' })).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+test('run again with localStorage full says the pending run is not kept, and a retry still makes one invalidation', async ({
+	page
+}) => {
+	const path = `/full-${Date.now()}/*`;
+	const originalId = await stack.createInvalidation(DIST.www, [path]);
+	await openSignedIn(page, `/d/${DIST.www}/invalidations/${originalId}`, 'alice@example.com');
+	// The site sharing this origin fills the storage, as a real one can.
+	await page.evaluate(() => {
+		let i = 0;
+		for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1])
+			try {
+				for (;;) localStorage.setItem(`site-cache-${i++}`, 'x'.repeat(size));
+			} catch {
+				// Full at this size: go on with smaller entries until not one more character fits.
+			}
+	});
+	await page.getByRole('button', { name: 'Run again…' }).click();
+	await expect(page.getByTestId('run-not-kept')).toHaveCount(0); // nothing refused yet
+	await stack.addFault({ kind: 'drop-response', operation: 'CreateInvalidation', count: 20 });
+	try {
+		await page.getByRole('button', { name: 'Invalidate 1 item again' }).click();
+		await expect(page.getByTestId('run-not-kept')).toContainText('after a reload it could purge');
+		await expectAccessible(page);
+	} finally {
+		await stack.clearFaults();
+	}
+	await page.getByRole('button', { name: 'Invalidate 1 item again' }).click();
+	await expect(page).not.toHaveURL(new RegExp(`/invalidations/${originalId}$`));
+	// The original and one run: the retry reused the reference of the lost attempt.
+	const runs = (await stack.invalidations(DIST.www)).filter((i) => i.paths.includes(path));
+	expect(runs).toHaveLength(2);
+});
+
+test('where the browser grants notifications but refuses to show one, the detail page keeps working', async ({
+	page,
+	context
+}) => {
+	await context.grantPermissions(['notifications']);
+	// Chrome on Android: permission granted, yet `new Notification()` throws (only a service
+	// worker may show one).
+	await context.addInitScript(() => {
+		const Real = Notification;
+		const w = window as unknown as { Notification: unknown; refused: number };
+		w.refused = 0;
+		w.Notification = class extends Real {
+			constructor(title: string, options?: NotificationOptions) {
+				w.refused++;
+				throw new TypeError("Failed to construct 'Notification': Illegal constructor.");
+				super(title, options);
+			}
+		};
+	});
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await stack.settings({ completeAfterMs: 600_000 });
+	const id = await stack.createInvalidation(DIST.www, [`/refused-${Date.now()}.html`]);
+	await openSignedIn(page, `/d/${DIST.www}/invalidations/${id}`, 'alice@example.com');
+	await expect(page.getByTestId('detail-status')).toHaveText('In progress');
+	await page.getByRole('button', { name: 'Notify me when it completes' }).click();
+	await expect(page.getByText('You will get a browser notification')).toBeVisible();
+	await stack.complete(DIST.www, id);
+	await expect(page.getByTestId('detail-status')).toHaveText('Completed', { timeout: 20_000 });
+	expect(await page.evaluate(() => (window as unknown as { refused: number }).refused)).toBe(1);
+	// The page still answers: its other actions work, and nothing escaped as an error.
+	await expect(page.getByTestId('time-to-complete')).toContainText(/seen complete \d+ s after/);
+	await page.getByRole('button', { name: 'Run again…' }).click();
+	await expect(page.getByRole('button', { name: 'Invalidate 1 item again' })).toBeVisible();
+	expect(errors).toEqual([]);
+});

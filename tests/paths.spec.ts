@@ -93,6 +93,8 @@ test('/* needs the distribution typed before it is sent', async ({ page }) => {
 	await field(page).press('Control+Enter');
 	const dialog = page.getByRole('alertdialog', { name: 'Purge everything on this distribution?' });
 	await expect(dialog).toContainText(DIST.www);
+	// Named as everywhere else in the console: the label config.json gives it (distributionLabel).
+	await expect(dialog).toContainText('every cached object of www (production)');
 	const confirm = dialog.getByRole('button', { name: 'Purge everything' });
 	await expect(confirm).toBeDisabled();
 	await dialog.getByLabel(/Type the distribution ID/).fill('E1LOCALWWW000');

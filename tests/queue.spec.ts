@@ -2,9 +2,10 @@ import type { Page } from '@playwright/test';
 import { DIST, expect, openSignedIn, test } from './fixtures';
 import { stack } from './stack-control';
 
-// Short completions keep these tests fast. Set here: the fixtures' module-level beforeEach runs
-// only for the first spec file that loads it in a worker, so an earlier file's slow setting stays.
-test.beforeEach(() => stack.settings({ completeAfterMs: 3000 }));
+// The stack never completes an invalidation on its own clock here (a loaded machine cannot
+// outrun a timer): each test completes them when it means to, with stack.complete. Set per test:
+// the fixtures reset it to a short completion before each one.
+test.beforeEach(() => stack.settings({ completeAfterMs: 600_000 }));
 
 const release = (n: number, tag: string) =>
 	Array.from({ length: n }, (_, i) => `/release-${tag}/${i}.html`);
@@ -44,6 +45,24 @@ async function madeFor(distributionId: string, items: string[]) {
 	);
 }
 
+/** Completes now every invalidation of these paths still in progress. */
+async function completeSent(distributionId: string, items: string[]) {
+	for (const inv of await madeFor(distributionId, items))
+		if (inv.status === 'InProgress') await stack.complete(distributionId, inv.id);
+}
+
+/** Completes each batch as the queue sends it, until the queue says it is done. */
+async function completeUntilDone(
+	queue: ReturnType<Page['getByTestId']>,
+	distributionId: string,
+	items: string[]
+) {
+	await expect(async () => {
+		await completeSent(distributionId, items);
+		await expect(queue.getByTestId('queue-done')).toBeVisible({ timeout: 2000 });
+	}).toPass({ timeout: 60_000 });
+}
+
 /** Every path sent exactly once, over invalidations of at most 3,000 items. */
 async function expectEachPathOnce(distributionId: string, items: string[], invalidations: number) {
 	const made = await madeFor(distributionId, items);
@@ -71,11 +90,18 @@ test('7,000 paths go out as three invalidations as room frees, with progress, ea
 	const { items, queue } = await startSevenThousand(page);
 	await expect(queue.getByTestId('queue-paths')).toHaveText('2,500 of 7,000 sent, 0 completed');
 	await expect(queue.getByTestId('queue-time')).toContainText('so far');
+	// Room frees as each batch completes: the next one goes out then, not before.
+	await completeSent(DIST.www, items);
 	await expect(queue.getByTestId('queue-batches')).toHaveText('2 of 3 sent, 1 completed', {
 		timeout: 20_000
 	});
+	await completeSent(DIST.www, items);
+	await expect(queue.getByTestId('queue-batches')).toHaveText('3 of 3 sent, 2 completed', {
+		timeout: 20_000
+	});
+	await completeSent(DIST.www, items);
 	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.', {
-		timeout: 30_000
+		timeout: 20_000
 	});
 	await expect(queue.getByTestId('queue-paths')).toHaveText('7,000 of 7,000 sent, 7,000 completed');
 	await expect(queue.getByTestId('queue-time')).toContainText('in all');
@@ -92,9 +118,8 @@ test('a reload in the middle of the queue resumes it, and no path is sent twice'
 	await page.reload();
 	await expect(page.getByTestId('signed-in-user')).toHaveText('alice@example.com');
 	await expect(queue).toContainText('7,000 paths in 3 invalidations');
-	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.', {
-		timeout: 40_000
-	});
+	await completeUntilDone(queue, DIST.www, items);
+	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.');
 	await expectEachPathOnce(DIST.www, items, 3);
 });
 
@@ -120,17 +145,16 @@ test('a batch refused with TooManyInvalidationsInProgress waits and goes through
 	await expect(queue.getByTestId('queue-retrying')).toContainText(
 		'Too many invalidations are in progress'
 	);
-	await expect(queue.getByTestId('queue-done')).toContainText('All 3,500 paths purged.', {
-		timeout: 40_000
-	});
+	await completeUntilDone(queue, DIST.www, [...items, ...other]);
+	await expect(queue.getByTestId('queue-done')).toContainText('All 3,500 paths purged.');
 	await expectEachPathOnce(DIST.www, items, 2);
 });
 
 test('stop the rest: what was sent completes, the rest is never sent', async ({ page }) => {
-	// Slow completion keeps the second batch waiting for room while the user stops.
-	await stack.settings({ completeAfterMs: 8000 });
+	// Nothing completes until the user stopped: the second batch is still waiting for room.
 	const { items, queue } = await startSevenThousand(page);
 	await queue.getByRole('button', { name: 'Stop the rest' }).click();
+	await completeSent(DIST.www, items);
 	await expect(queue.getByTestId('queue-done')).toContainText(
 		'Stopped: 2,500 paths purged, 4,500 not sent.',
 		{ timeout: 20_000 }
@@ -143,7 +167,6 @@ test('two tabs: one sends the queue, the other shows it and takes over when the 
 	page,
 	context
 }) => {
-	await stack.settings({ completeAfterMs: 5000 });
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	const items = release(7000, `${Date.now()}`);
 	await pasteAndSend(page, items);
@@ -156,9 +179,8 @@ test('two tabs: one sends the queue, the other shows it and takes over when the 
 	await expect(queue).toContainText('Another tab of this browser is sending this purge');
 	await expect(queue.getByTestId('queue-batches')).toContainText('of 3 sent');
 	await page.close();
-	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.', {
-		timeout: 40_000
-	});
+	await completeUntilDone(queue, DIST.www, items);
+	await expect(queue.getByTestId('queue-done')).toContainText('All 7,000 paths purged.');
 	await expectEachPathOnce(DIST.www, items, 3);
 });
 

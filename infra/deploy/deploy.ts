@@ -14,6 +14,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 import {
 	DeleteObjectsCommand,
+	GetObjectCommand,
 	ListObjectsV2Command,
 	PutObjectCommand,
 	S3Client
@@ -28,6 +29,9 @@ import {
 	formatPlan,
 	localFile,
 	planDeploy,
+	readReleaseManifest,
+	RELEASE_MANIFEST,
+	releaseManifest,
 	uploadStage,
 	type LocalFile,
 	type RemoteObject
@@ -113,6 +117,13 @@ const configBody = `${JSON.stringify(config, null, '\t')}\n`;
 const configFile = localFile(prefix, '/config.json', configBody);
 bodies.set(configFile.key, configBody);
 local.push(configFile);
+if (local.some((f) => f.key === `${prefix}${RELEASE_MANIFEST}`))
+	fail(`build/ contains ${RELEASE_MANIFEST.slice(1)}: the deploy step writes it`);
+// This release's hashed assets, so the next deploy keeps them for tabs still open on it.
+const manifestBody = releaseManifest(local);
+const manifestFile = localFile(prefix, RELEASE_MANIFEST, manifestBody);
+bodies.set(manifestFile.key, manifestBody);
+local.push(manifestFile);
 
 // Checksums only where S3 requires them, so the ETag stays the plain MD5 the plan compares.
 const s3 = new S3Client({ region, requestChecksumCalculation: 'WHEN_REQUIRED' });
@@ -141,7 +152,21 @@ try {
 	remote = [];
 }
 
-const plan = planDeploy(local, remote, prefix, { force: values.force });
+/** The hashed assets of the release now served, from its manifest; null when unknown. */
+async function previousRelease(): Promise<string[] | null> {
+	if (!remote.some((o) => o.key === manifestFile.key)) return null; // none yet: keep every asset
+	try {
+		const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: manifestFile.key }));
+		return readReleaseManifest((await out.Body?.transformToString()) ?? null);
+	} catch (error) {
+		const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+		console.warn(`Could not read ${manifestFile.key} (${why}); keeping every old hashed asset.`);
+		return null;
+	}
+}
+
+const previous = await previousRelease();
+const plan = planDeploy(local, remote, prefix, { force: values.force, previous });
 console.log(`\nconfig.json:\n${configBody}`);
 console.log(formatPlan(plan, bucket));
 if (values['dry-run']) {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatPlan, localFile, planDeploy, type RemoteObject } from './plan';
+import {
+	formatPlan,
+	localFile,
+	planDeploy,
+	readReleaseManifest,
+	RELEASE_MANIFEST,
+	releaseManifest,
+	type RemoteObject
+} from './plan';
 
 const md5 = (body: string) => localFile('_console', '/x', body).md5;
 const files = {
@@ -117,5 +125,54 @@ describe('upload plan', () => {
 			'DELETE  s3://my-bucket/_console/old.html  (no longer in the build)',
 			'1 to upload, 0 unchanged, 1 to delete, 0 kept.'
 		]);
+	});
+});
+
+describe('old hashed assets', () => {
+	const v1 = remote('_console/_app/immutable/entry/start.A1.js', 'start v1');
+	const v0 = remote('_console/_app/immutable/entry/start.Z0.js', 'start v0');
+
+	it("keeps the previous release's assets and deletes those of releases before it", () => {
+		const plan = planDeploy(all, [v1, v0, remote('_console/old-page.html', 'x')], '_console', {
+			previous: [v1.key, files.chunk.key]
+		});
+		expect(plan.kept).toEqual([v1.key]);
+		expect(plan.deletes).toEqual([v0.key, '_console/old-page.html']);
+	});
+
+	it('keeps every old asset when the previous release is unknown (no manifest yet)', () => {
+		const plan = planDeploy(all, [v1, v0], '_console', { previous: null });
+		expect(plan.kept).toEqual([v0.key, v1.key].sort());
+		expect(plan.deletes).toEqual([]);
+	});
+
+	it('never deletes an asset of this build, whatever the manifest says', () => {
+		const plan = planDeploy(all, [remote(files.chunk.key, 'chunk')], '_console', { previous: [] });
+		expect(plan.deletes).toEqual([]);
+		expect(plan.unchanged.map((f) => f.key)).toEqual([files.chunk.key]);
+	});
+
+	it('writes the manifest after index.html, listing only hashed assets', () => {
+		const manifest = localFile('_console', RELEASE_MANIFEST, releaseManifest(all));
+		const plan = planDeploy([...all, manifest], [], '_console');
+		expect(plan.uploads.map((u) => u.key).slice(-2)).toEqual([
+			'_console/index.html',
+			'_console/_app/release-assets.json'
+		]);
+		expect(manifest.cacheControl).toBe('no-cache');
+		expect(readReleaseManifest(releaseManifest(all))).toEqual([
+			'_console/_app/immutable/chunks/C1.js',
+			'_console/_app/immutable/entry/start.B2.js'
+		]);
+	});
+
+	it.each([
+		[null, null],
+		['not json', null],
+		['{"v":1}', null],
+		['{"v":1,"assets":[1]}', null],
+		['{"v":1,"assets":["a"]}', ['a']]
+	])('reads the manifest %s as %j', (body, expected) => {
+		expect(readReleaseManifest(body)).toEqual(expected);
 	});
 });

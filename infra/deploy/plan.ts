@@ -26,10 +26,45 @@ export interface Plan {
 	/** In upload order: hashed assets, other files, config.json, index.html last. */
 	uploads: Upload[];
 	unchanged: LocalFile[];
-	/** Stale objects that only this build's entry points referenced: deleted after the uploads. */
+	/**
+	 * Stale objects deleted after the uploads: files gone from the build, and hashed assets of
+	 * releases before the previous one (no tab should still run those).
+	 */
 	deletes: string[];
-	/** Stale hashed assets: kept, since a tab opened on the previous build may still load them. */
+	/** Stale hashed assets of the previous release: kept, as tabs still open on it may load them. */
 	kept: string[];
+}
+
+/**
+ * Where each deploy records the hashed assets of its build, written after index.html, so the next
+ * deploy knows which stale assets belong to the release it replaces. Revalidated (not under
+ * `_app/immutable/`).
+ */
+export const RELEASE_MANIFEST = '/_app/release-assets.json';
+
+/** The manifest's body for this build: the keys of its hashed assets. */
+export function releaseManifest(local: LocalFile[]): string {
+	const assets = local
+		.filter((f) => f.cacheControl === IMMUTABLE)
+		.map((f) => f.key)
+		.sort();
+	return `${JSON.stringify({ v: 1, assets }, null, '\t')}\n`;
+}
+
+/**
+ * The hashed assets a manifest lists, or null when it cannot be read (none yet: the release before
+ * manifests existed; another format): then every stale hashed asset is kept, as before.
+ */
+export function readReleaseManifest(body: string | null): string[] | null {
+	if (body === null) return null;
+	try {
+		const m: unknown = JSON.parse(body);
+		if (typeof m !== 'object' || m === null || !('assets' in m)) return null;
+		const assets = (m as { assets: unknown }).assets;
+		return Array.isArray(assets) && assets.every((a) => typeof a === 'string') ? assets : null;
+	} catch {
+		return null;
+	}
 }
 
 /** The object for the file at `path` (relative to the build, leading slash) under `prefix` (`_console`). */
@@ -43,15 +78,21 @@ export function localFile(prefix: string, path: string, body: Uint8Array | strin
 	};
 }
 
-/** Upload stage: hashed assets first, so nothing references a file not there yet; the entry point last. */
+/**
+ * Upload stage: hashed assets first, so nothing references a file not there yet; the entry point
+ * last but for the release manifest, which names this release only once it is live (a deploy
+ * stopped before index.html leaves the manifest of the release still served).
+ */
 export const uploadStage = (file: LocalFile) =>
 	file.cacheControl === IMMUTABLE
 		? 0
-		: file.key.endsWith('/index.html')
-			? 3
-			: file.key.endsWith('/config.json')
-				? 2
-				: 1;
+		: file.key.endsWith(RELEASE_MANIFEST)
+			? 4
+			: file.key.endsWith('/index.html')
+				? 3
+				: file.key.endsWith('/config.json')
+					? 2
+					: 1;
 
 /**
  * Compare the build with the bucket listing. An object is unchanged when its ETag is the local MD5,
@@ -64,7 +105,14 @@ export function planDeploy(
 	remote: RemoteObject[],
 	/** Key prefix without a trailing slash: `_console`. Nothing outside it is touched. */
 	prefix: string,
-	options: { force?: boolean } = {}
+	options: {
+		force?: boolean;
+		/**
+		 * The hashed assets of the release being replaced (its manifest), or null when unknown:
+		 * then every stale hashed asset is kept.
+		 */
+		previous?: readonly string[] | null;
+	} = {}
 ): Plan {
 	const dir = `${prefix}/`;
 	const keys = new Set(local.map((f) => f.key));
@@ -87,11 +135,13 @@ export function planDeploy(
 		.filter((key) => key.startsWith(dir) && !keys.has(key))
 		.sort();
 	const immutable = (key: string) => cacheControl(key.slice(prefix.length)) === IMMUTABLE;
+	const previous = options.previous ? new Set(options.previous) : null;
+	const keep = (key: string) => immutable(key) && (previous === null || previous.has(key));
 	return {
 		uploads,
 		unchanged,
-		deletes: stale.filter((key) => !immutable(key)),
-		kept: stale.filter(immutable)
+		deletes: stale.filter((key) => !keep(key)),
+		kept: stale.filter(keep)
 	};
 }
 
@@ -102,7 +152,10 @@ export function formatPlan(plan: Plan, bucket: string): string {
 		...plan.uploads.map(
 			(u) => `PUT     s3://${bucket}/${u.key}  (${u.reason}, ${size(u.size)}, ${u.cacheControl})`
 		),
-		...plan.deletes.map((key) => `DELETE  s3://${bucket}/${key}  (no longer in the build)`),
+		...plan.deletes.map(
+			(key) =>
+				`DELETE  s3://${bucket}/${key}  (${key.includes('/_app/immutable/') ? 'from a release before the previous one' : 'no longer in the build'})`
+		),
 		...plan.kept.map(
 			(key) => `KEEP    s3://${bucket}/${key}  (previous build; open tabs may load it)`
 		),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { confirmationFor, estimateCost, type UsageSoFar } from './estimate';
+import { confirmationFor, costQuestion, estimateCost, type UsageSoFar } from './estimate';
 import { account, files } from './test-pricing';
 
 const used = (paths: number, isLowerBound = false): UsageSoFar => ({
@@ -153,6 +153,59 @@ describe('confirmation above the threshold ($1 = 200 billed paths at $0.005)', (
 		expect(confirmationFor(estimateCost(used(1000, true), account, purge(files(240))))).toBe(
 			'This purge will cost at least $1.20. Send it?'
 		);
+	});
+});
+
+describe('costQuestion for one or several distributions', () => {
+	it.each([
+		[
+			used(1000),
+			[
+				['E1', 150],
+				['E2', 50]
+			],
+			null,
+			'exactly $1 over two: no question'
+		],
+		[
+			used(1000),
+			[
+				['E1', 150],
+				['E2', 51]
+			],
+			'This purge will cost $1.005. Send it?',
+			'over $1 only once both are added'
+		],
+		[
+			used(1000),
+			[
+				['E1', 300],
+				['E2FLAT', 5000]
+			],
+			'This purge will cost $1.50. Send it?',
+			'flat rate is free'
+		],
+		[
+			null,
+			[
+				['E1', 150],
+				['E2', 60]
+			],
+			"This purge may cost up to $1.05: this month's paths are still being counted. Send it?",
+			'not counted yet: the worst case asks'
+		],
+		[
+			null,
+			[
+				['E1', 100],
+				['E2', 100]
+			],
+			null,
+			'not counted yet, cheap even at worst'
+		]
+	] as const)('%#: %s', (usage, purges, expected, why) => {
+		const items = purges.map(([distributionId, n]) => ({ distributionId, items: files(n) }));
+		expect(costQuestion(usage, account, items), why).toBe(expected);
 	});
 });
 

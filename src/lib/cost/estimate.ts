@@ -88,3 +88,30 @@ export function confirmationFor(estimate: CostEstimate): string | null {
 	const atLeast = estimate.isLowerBound ? 'at least ' : '';
 	return `This purge will cost ${atLeast}${formatUsd(estimate.costMicros)}. Send it?`;
 }
+
+/** This month as if no free path were left: the most a purge can cost before the count is in. */
+export function noneFree(account: AccountPricing): UsageSoFar {
+	return {
+		byDistribution: [{ distributionId: '', paths: account.freePathsPerMonth }],
+		isLowerBound: false
+	};
+}
+
+/**
+ * The question to ask before sending `purges` (one or several distributions), or null: from this
+ * month's usage once counted, else from the worst case (no free path left), so an expensive purge
+ * is never sent unasked while the month is still being counted.
+ * @example costQuestion(null, account, [{ distributionId: 'E1', items: files(300) }])
+ * // 'This purge may cost up to $1.50: this month's paths are still being counted. Send it?'
+ */
+export function costQuestion(
+	usage: UsageSoFar | null,
+	account: AccountPricing,
+	purges: readonly PurgeItems[]
+): string | null {
+	if (usage) return confirmationFor(estimateCost(usage, account, purges));
+	const worst = estimateCost(noneFree(account), account, purges);
+	return worst.needsConfirmation
+		? `This purge may cost up to ${formatUsd(worst.costMicros)}: this month's paths are still being counted. Send it?`
+		: null;
+}

@@ -98,4 +98,27 @@ describe('MonthToDate', () => {
 		expect(month.usage?.byDistribution[0].paths).toBe(10);
 		history.E1.paths = 3;
 	});
+
+	it('stops counting when the count fails, says why, and counts again on refresh', async () => {
+		const { source, release } = account();
+		let fail = true;
+		const failing: MonthToDateSource = {
+			...source,
+			distributions: async () => {
+				if (fail) throw new TypeError('Failed to fetch');
+				return source.distributions();
+			}
+		};
+		const month = new MonthToDate(failing, now);
+		await release();
+		expect(month.isCounting).toBe(false);
+		expect(month.error).toBeInstanceOf(TypeError);
+		expect(month.usage).toBeNull(); // the estimate stays the worst case
+		fail = false;
+		month.refresh();
+		expect([month.isCounting, month.error]).toEqual([true, null]);
+		await release();
+		expect(month.isCounting).toBe(false);
+		expect(month.usage?.byDistribution).toHaveLength(2);
+	});
 });

@@ -31,6 +31,7 @@ export class MonthToDate {
 	/** The last finished count: kept on screen while a recount runs. */
 	#finished = $state.raw<MonthUsage | null>(null);
 	#isCounting = $state(false);
+	#error = $state.raw<unknown>(null);
 	#listed = $state(true);
 	#controller: AbortController | null = null;
 
@@ -44,6 +45,10 @@ export class MonthToDate {
 
 	get isCounting() {
 		return this.#isCounting;
+	}
+	/** Why the last count stopped short (null when it finished or still runs); refresh to retry. */
+	get error() {
+		return this.#error;
 	}
 	get progress() {
 		return this.#progress;
@@ -65,6 +70,7 @@ export class MonthToDate {
 		const controller = new AbortController();
 		this.#controller = controller;
 		this.#isCounting = true;
+		this.#error = null;
 		this.#progress = null;
 		const { signal } = controller;
 		void this.#source
@@ -86,8 +92,14 @@ export class MonthToDate {
 					this.#finished = usage;
 					this.#isCounting = false;
 				},
-				() => {
-					// Aborted by a newer count, which takes over; the walk itself never rejects otherwise.
+				(error: unknown) => {
+					// Aborted by a newer count, which takes over.
+					if (signal.aborted) return;
+					// Anything else (the distributions could not be had, a bug): the count is over, so
+					// the panel must not say "counting" forever; the estimate stays the worst case.
+					this.#error = error;
+					this.#isCounting = false;
+					this.#progress = null;
 				}
 			);
 	};

@@ -100,4 +100,28 @@ describe('RunAgainSubmission', () => {
 		await run.send(cf.create);
 		expect(cf.made.size).toBe(1);
 	});
+
+	it('says when storage refused the pending run (localStorage full), and retries still reuse it', async () => {
+		const full: KeyValueStore = {
+			getItem: () => null,
+			setItem: () => {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			},
+			removeItem: () => {}
+		};
+		const cf = cloudFront(1);
+		const run = new RunAgainSubmission(full, scope, ITEMS);
+		expect(run.draftKept).toBe(true); // nothing refused yet
+		await run.send(cf.create);
+		expect(run.error?.kind).toBe('network');
+		expect(run.draftKept).toBe(false);
+		await run.send(cf.create);
+		expect(cf.made.size).toBe(1);
+	});
+
+	it('says the pending run is kept where storage takes it', async () => {
+		const run = new RunAgainSubmission(memoryStore(), scope, ITEMS);
+		await run.send(cloudFront(1).create);
+		expect(run.draftKept).toBe(true);
+	});
 });

@@ -28,6 +28,7 @@ export class RunAgainSubmission {
 	#sending = $state(false);
 	#error = $state.raw<AppError | null>(null);
 	#sent = $state.raw<Invalidation | null>(null);
+	#draftKept = $state(true);
 
 	/** `store`: null where the browser gives none (the submission then lives in this tab). */
 	constructor(
@@ -42,6 +43,7 @@ export class RunAgainSubmission {
 			distributionId: scope.distributionId
 		};
 		this.#items = items;
+		this.#draftKept = store !== null;
 		const kept = this.#store ? loadDraft(this.#store, this.#scope).submission : undefined;
 		this.#pending = kept && !kept.invalidationId ? kept : null;
 	}
@@ -54,6 +56,13 @@ export class RunAgainSubmission {
 	}
 	get sent() {
 		return this.#sent;
+	}
+	/**
+	 * False once the browser refused to keep the pending run (storage full or turned off): a retry
+	 * in this tab still reuses its reference, but after a reload it could not.
+	 */
+	get draftKept() {
+		return this.#draftKept;
 	}
 	/** A run sent earlier whose answer never came back: sending again is safe. */
 	get unconfirmed() {
@@ -87,7 +96,8 @@ export class RunAgainSubmission {
 
 	#keep(submission: Submission | null) {
 		this.#pending = submission;
-		if (this.#store)
+		this.#draftKept =
+			this.#store !== null &&
 			saveDraft(this.#store, this.#scope, { text: '', submission: submission ?? undefined });
 	}
 }

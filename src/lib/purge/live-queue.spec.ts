@@ -90,3 +90,29 @@ describe('LiveQueue with an unreadable stored queue', () => {
 		expect(await rawRecord()).toMatchObject({ owner: owner.subject, distributionId: 'E1', v: 1 });
 	});
 });
+
+describe('LiveQueue when its page is left', () => {
+	it('closes its database connection (one per visit otherwise stays open)', async () => {
+		const connections: IDBDatabase[] = [];
+		const open = indexedDB.open.bind(indexedDB);
+		indexedDB.open = (name: string, version?: number) => {
+			const request = open(name, version);
+			request.addEventListener('success', () => connections.push(request.result));
+			return request;
+		};
+		const isOpen = (db: IDBDatabase) => {
+			try {
+				db.transaction('queues').abort();
+				return true;
+			} catch {
+				return false; // InvalidStateError: closed
+			}
+		};
+		const q = liveQueue();
+		await q.open();
+		expect(connections.filter(isOpen)).toHaveLength(1);
+		q.destroy();
+		await Promise.resolve();
+		expect(connections.filter(isOpen)).toHaveLength(0);
+	});
+});

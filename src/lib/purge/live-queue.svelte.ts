@@ -18,6 +18,7 @@ import type { CreateResult } from './queue-start';
 import { isUnreadable, type QueueStore, type UnreadableQueue } from './queue-store';
 
 export interface LiveQueueOptions {
+	/** This queue's own store: closed by `destroy`. */
 	store: QueueStore;
 	api: Promise<CloudFrontApi>;
 	owner: { subject: string; email: string };
@@ -142,12 +143,13 @@ export class LiveQueue {
 		this.#show(idle.queue);
 	};
 
-	/** Forgets a finished queue. */
+	/** Forgets a finished queue, here and in this browser's other tabs. */
 	dismiss = async () => {
 		if (!this.#queue || !isFinished(this.#queue)) return;
 		await this.#o.store.delete(this.#o.owner.subject, this.#o.distributionId);
 		this.#queue = null;
 		this.#activity = null;
+		this.#channel?.postMessage(this.#lockName);
 	};
 
 	/**
@@ -165,10 +167,12 @@ export class LiveQueue {
 			this.#unreadable = null;
 		});
 
+	/** The page is left: stops running here and closes the channel and the database connection. */
 	destroy = () => {
 		this.#page.abort();
 		clearInterval(this.#ticker);
 		this.#channel?.close();
+		this.#o.store.close();
 	};
 
 	async #run(reload = false) {
@@ -238,6 +242,12 @@ export class LiveQueue {
 		const stored = await this.#o.store.get(this.#o.owner.subject, this.#o.distributionId);
 		this.#unreadable = isUnreadable(stored) ? stored : null;
 		if (stored && !isUnreadable(stored)) this.#show(stored);
+		else if (!stored && this.#queue && isFinished(this.#queue)) {
+			// Dismissed in another tab. An unfinished queue shown here stays until it is stored
+			// again or finished: it may be this tab's own, just made.
+			this.#queue = null;
+			this.#activity = null;
+		}
 	}
 
 	#show(queue: PurgeQueue) {

@@ -3,15 +3,24 @@
  * cache tags), and each distribution gets its own queue, so a refusal on one (AccessDenied, a
  * full distribution) never stops the others. The typed list is kept as a draft of this user for
  * this set of distributions, like a single distribution's draft.
+ *
+ * Checking works as in the single-distribution form (PurgeForm), with the same PathChecker: the
+ * rules run once per text change for each group of distributions whose verdicts can differ
+ * (`verdictGroups`: once for plain paths, whatever the number of distributions), a large text is
+ * checked in the worker (or, without one, once typing pauses) and saved once typing pauses, and a
+ * purge is only ever sent from the verdicts of the exact text it sends.
  */
 import { distributionHosts } from '$lib/distributions/names';
 import type { Distribution } from '$lib/distributions/types';
 import type { AppError } from '$lib/errors';
-import { parsePaste, type PathBatch } from '$lib/paths/parse-paste';
+import type { PathBatch } from '$lib/paths/parse-paste';
 import type { KeyValueStore } from '$lib/storage';
 import { loadDraft, saveDraft, type DraftScope } from './draft';
 import type { LiveQueue } from './live-queue.svelte';
+import { mainThreadChecker, type PathChecker } from './path-checker';
+import { LARGE_TEXT, PASTE_CHARS, SETTLE_MS } from './purge-form.svelte';
 import { queueStartMessage } from './queue-start';
+import { verdictGroups } from './verdict-groups';
 
 export interface Target {
 	id: string;
@@ -22,19 +31,45 @@ export interface Target {
 	live: LiveQueue | null;
 }
 
+interface Key {
+	text: string;
+	keepQueryStrings: boolean;
+}
+
+/** The verdicts on one text, per target (null for a target left out). */
+export interface MultiChecked extends Key {
+	/** Order of the request: a reply never replaces the verdicts of a later request. */
+	seq: number;
+	batches: (PathBatch | null)[];
+}
+
+const same = (a: Key | null, b: Key) =>
+	a !== null && a.text === b.text && a.keepQueryStrings === b.keepQueryStrings;
+
 export class MultiPurge {
 	#store: KeyValueStore | null;
 	#scope: DraftScope;
 	#text = $state('');
+	#keepQueryStrings = $state(false);
+	#draftKept = $state(true);
 	#sending = $state(false);
 	#messages = $state.raw<Record<string, string>>({});
 	readonly targets: Target[];
-	readonly batches: (PathBatch | null)[];
+
+	#checker: PathChecker | null = null;
+	#ready: Promise<PathChecker>;
+	#rulesFailed = $state(false);
+	#checked = $state.raw<MultiChecked | null>(null);
+	#seq = 0;
+	#pending: (Key & { promise: Promise<MultiChecked> }) | null = null;
+	#checkLater: ReturnType<typeof setTimeout> | undefined;
+	#saveLater: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
 		store: KeyValueStore | null,
 		owner: { subject: string; email: string },
-		targets: Target[]
+		targets: Target[],
+		checker: Promise<PathChecker> = mainThreadChecker()
 	) {
 		this.#store = store;
 		this.targets = targets;
@@ -43,16 +78,13 @@ export class MultiPurge {
 		const ids = targets.map((t) => t.id).sort();
 		this.#scope = { ...owner, distributionId: `multi:${ids.join('+')}` };
 		this.#text = store ? loadDraft(store, this.#scope).text : '';
-		this.batches = $derived(
-			this.targets.map((t) =>
-				t.distribution
-					? parsePaste(this.#text, {
-							hosts: distributionHosts(t.distribution),
-							tagsEnabled: t.distribution.tagsEnabled
-						})
-					: null
-			)
-		);
+		this.#draftKept = store !== null;
+		this.#ready = checker.then((c) => {
+			this.#checker = c;
+			this.#schedule();
+			return c;
+		});
+		this.#ready.catch(() => (this.#rulesFailed = true));
 	}
 
 	get text() {
@@ -60,7 +92,34 @@ export class MultiPurge {
 	}
 	set text(value: string) {
 		this.#text = value;
-		if (this.#store) saveDraft(this.#store, this.#scope, { text: value });
+		clearTimeout(this.#saveLater);
+		if (value.length < LARGE_TEXT) this.#save();
+		else this.#saveLater = setTimeout(this.#save, SETTLE_MS);
+		this.#schedule();
+	}
+	/** The user says the cache keys include query strings, so they are kept without a warning. */
+	get keepQueryStrings() {
+		return this.#keepQueryStrings;
+	}
+	set keepQueryStrings(value: boolean) {
+		this.#keepQueryStrings = value;
+		this.#schedule();
+	}
+	/** The newest verdicts per target: those of an earlier text while `isSettling`. */
+	get batches(): (PathBatch | null)[] {
+		return this.#checked?.batches ?? this.targets.map(() => null);
+	}
+	/** Whether the verdicts shown are not yet those of the text in the field. */
+	get isSettling() {
+		return !same(this.#checked, this.#key());
+	}
+	/** The rules' code would not load (the network may be down): nothing can be checked. */
+	get rulesFailed() {
+		return this.#rulesFailed;
+	}
+	/** False once the browser refused to store the draft: it is then kept in this tab only. */
+	get draftKept() {
+		return this.#draftKept;
 	}
 	get sending() {
 		return this.#sending;
@@ -69,34 +128,145 @@ export class MultiPurge {
 	get messages() {
 		return this.#messages;
 	}
-	/** Readable distributions with something to send. */
+	/** Readable distributions with something to send, by the newest verdicts. */
 	get ready(): number[] {
-		return this.targets.flatMap((t, i) =>
-			t.live && (this.batches[i]?.items.length ?? 0) > 0 ? [i] : []
-		);
+		return readyIn(this.targets, this.batches);
 	}
 	get errorCount(): number {
-		return this.batches.reduce((n, b) => n + (b?.errorCount ?? 0), 0);
+		return errorsIn(this.batches);
 	}
 
-	/** One queue per distribution, made at once; each runs on its own. */
-	send = async () => {
-		const ready = this.ready;
-		if (this.#sending || ready.length === 0 || this.errorCount > 0) return;
+	/** Save now (the page is being hidden, or a purge is about to be sent). */
+	flush = () => {
+		clearTimeout(this.#saveLater);
+		this.#save();
+	};
+
+	/** The verdicts on the text in the field now: at once when known, else once checked. */
+	checked = async (): Promise<MultiChecked> => {
+		const key = this.#key();
+		if (this.#checked && same(this.#checked, key)) return this.#checked;
+		return this.#check(await this.#ready, key);
+	};
+
+	/**
+	 * One queue per distribution, made at once; each runs on its own. Sends the verdicts of
+	 * `checked` (by default those on the field's text now, waiting for them); `confirm` may still
+	 * decline (the cost). Once every queue holds the list, the field is cleared if it still holds
+	 * that text. True when at least one queue started.
+	 */
+	send = async (
+		checked?: MultiChecked,
+		confirm: (
+			purges: { distributionId: string; items: readonly string[] }[]
+		) => Promise<boolean> = async () => true
+	) => {
+		if (this.#sending) return false;
 		this.#sending = true;
 		try {
+			this.flush();
+			const verdicts = checked ?? (await this.checked());
+			const ready = readyIn(this.targets, verdicts.batches);
+			if (ready.length === 0 || errorsIn(verdicts.batches) > 0) return false;
+			const purges = ready.map((i) => ({
+				distributionId: this.targets[i].id,
+				items: verdicts.batches[i]!.items
+			}));
+			if (!(await confirm(purges))) return false;
 			const results = await Promise.all(
 				ready.map(async (i) => {
-					const result = await this.targets[i].live!.create(this.batches[i]!.items);
+					const result = await this.targets[i].live!.create(verdicts.batches[i]!.items);
 					return [this.targets[i].id, queueStartMessage(result)] as const;
 				})
 			);
 			const messages: Record<string, string> = {};
 			for (const [id, message] of results) if (message) messages[id] = message;
 			this.#messages = messages;
-			if (Object.keys(messages).length === 0) this.text = ''; // every queue holds the list now
+			// Every queue holds the list now: the draft is done, unless typed on meanwhile.
+			if (Object.keys(messages).length === 0 && this.text === verdicts.text) this.text = '';
+			return Object.keys(messages).length < ready.length;
 		} finally {
 			this.#sending = false;
 		}
 	};
+
+	#save = () => {
+		this.#draftKept =
+			this.#store !== null && saveDraft(this.#store, this.#scope, { text: this.#text });
+	};
+
+	#key(): Key {
+		return { text: this.#text, keepQueryStrings: this.#keepQueryStrings };
+	}
+
+	#apply(checked: MultiChecked) {
+		if (!this.#checked || checked.seq > this.#checked.seq) this.#checked = checked;
+	}
+
+	/** Checks the text in the field when it changed: now, after the request in flight, or later. */
+	#schedule() {
+		clearTimeout(this.#checkLater);
+		const key = this.#key();
+		if (same(this.#checked, key)) return;
+		const checker = this.#checker;
+		if (!checker) return; // checked once the rules arrive
+		if (key.text.length >= LARGE_TEXT) {
+			if (this.#pending) return; // the newest text is checked once the worker answers
+			// As in PurgeForm: a paste is checked at once in the worker; typing in a large text, or
+			// any large text on the main thread, once typing pauses.
+			const change = Math.abs(key.text.length - (this.#checked?.text.length ?? 0));
+			if (!checker.offThread || change < PASTE_CHARS) {
+				this.#checkLater = setTimeout(() => void this.#check(checker, this.#key()), SETTLE_MS);
+				return;
+			}
+		}
+		void this.#check(checker, key);
+	}
+
+	#check(checker: PathChecker, key: Key): Promise<MultiChecked> {
+		const groups = verdictGroups(
+			key.text,
+			this.targets.map((t) =>
+				t.distribution
+					? { hosts: distributionHosts(t.distribution), tagsEnabled: t.distribution.tagsEnabled }
+					: null
+			),
+			key.keepQueryStrings
+		);
+		const spread = (verdicts: PathBatch[]) => {
+			const batches: (PathBatch | null)[] = this.targets.map(() => null);
+			groups.forEach((g, n) => g.targets.forEach((i) => (batches[i] = verdicts[n])));
+			return batches;
+		};
+		if (key.text.length < LARGE_TEXT || !checker.offThread) {
+			const batches = spread(groups.map((g) => checker.parse(key.text, g.options)));
+			const checked = { seq: ++this.#seq, ...key, batches };
+			this.#apply(checked);
+			return Promise.resolve(checked);
+		}
+		const p = this.#pending;
+		if (p && same(p, key)) return p.promise;
+		const seq = ++this.#seq;
+		const promise = Promise.all(groups.map((g) => checker.check(key.text, g.options))).then(
+			(verdicts) => {
+				const checked = { seq, ...key, batches: spread(verdicts) };
+				this.#apply(checked);
+				if (this.#pending?.promise === promise) {
+					this.#pending = null;
+					this.#schedule(); // typed meanwhile: check the newest text
+				}
+				return checked;
+			}
+		);
+		this.#pending = { ...key, promise };
+		return promise;
+	}
+}
+
+function readyIn(targets: readonly Target[], batches: readonly (PathBatch | null)[]): number[] {
+	return targets.flatMap((t, i) => (t.live && (batches[i]?.items.length ?? 0) > 0 ? [i] : []));
+}
+
+function errorsIn(batches: readonly (PathBatch | null)[]): number {
+	return batches.reduce((n, b) => n + (b?.errorCount ?? 0), 0);
 }

@@ -123,3 +123,54 @@ describe('readQueue', () => {
 	it('reads what it wrote', () =>
 		expect(readQueue(good)).toEqual({ ...queue, finishedAt: undefined }));
 });
+
+/** Records every connection opened from now on, as a browser's count of open connections. */
+function countConnections() {
+	const connections: IDBDatabase[] = [];
+	const factory = globalThis.indexedDB;
+	const open = factory.open.bind(factory);
+	factory.open = (name: string, version?: number) => {
+		const request = open(name, version);
+		request.addEventListener('success', () => connections.push(request.result));
+		return request;
+	};
+	const isOpen = (db: IDBDatabase) => {
+		try {
+			db.transaction('queues').abort();
+			return true;
+		} catch {
+			return false; // InvalidStateError: the connection is closed
+		}
+	};
+	return { open: () => connections.filter(isOpen).length, total: () => connections.length };
+}
+
+/** Deletes the database as another tab would: whether it had to wait for open connections. */
+const deleteDatabase = () =>
+	new Promise<'deleted' | 'blocked'>((resolve) => {
+		const request = indexedDB.deleteDatabase('purge-console-queues');
+		request.onblocked = () => resolve('blocked');
+		request.onsuccess = () => resolve('deleted');
+	});
+
+describe('openQueueStore connections', () => {
+	it('close() closes its connection; a late call still works on one of its own, closed after', async () => {
+		const connections = countConnections();
+		const store = openQueueStore();
+		await store.put(queueFor('sub-a', 'E1', 3));
+		expect(connections.open()).toBe(1);
+		store.close();
+		await Promise.resolve();
+		expect(connections.open()).toBe(0);
+		expect((await queueIn(store, 'sub-a', 'E1'))?.distributionId).toBe('E1');
+		expect(connections.total()).toBe(2);
+		expect(connections.open()).toBe(0);
+	});
+
+	it('an open store never blocks another tab deleting or upgrading the database', async () => {
+		const store = openQueueStore();
+		await store.put(queueFor('sub-a', 'E1', 3));
+		expect(await deleteDatabase()).toBe('deleted');
+		expect(await store.get('sub-a', 'E1')).toBeUndefined(); // opened again, on the new database
+	});
+});

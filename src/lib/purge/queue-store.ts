@@ -38,6 +38,11 @@ export interface QueueStore {
 	get(owner: string, distributionId: string): Promise<StoredQueue | undefined>;
 	put(queue: PurgeQueue): Promise<void>;
 	delete(owner: string, distributionId: string): Promise<void>;
+	/**
+	 * Closes the connection (the page is left). A call made after it still works, on a connection
+	 * of its own closed once done, so a write finishing late is never lost.
+	 */
+	close(): void;
 }
 
 const DB_NAME = 'purge-console-queues';
@@ -45,23 +50,50 @@ const STORE = 'queues';
 /** The stored shape; bump with a migration whenever it changes. */
 export const QUEUE_FORMAT = 1;
 
-/** Opens the database on first use. */
+/**
+ * Opens the database on first use and keeps the connection until `close`. A connection left open
+ * blocks another tab's upgrade or deletion of the database, so it also closes when asked
+ * (`versionchange`), and the next call opens a new one.
+ * https://developer.mozilla.org/en-US/docs/Web/API/IDBDatabase/versionchange_event
+ */
 export function openQueueStore(): QueueStore {
 	let db: Promise<IDBPDatabase> | null = null;
-	const open = () =>
-		(db ??= openDB(DB_NAME, 1, {
-			upgrade: (d) => void d.createObjectStore(STORE, { keyPath: ['owner', 'distributionId'] })
-		}));
+	let closed = false;
+	const connect = () =>
+		openDB(DB_NAME, 1, {
+			upgrade: (d) => void d.createObjectStore(STORE, { keyPath: ['owner', 'distributionId'] }),
+			blocking: (_current, _next, event) => {
+				(event.target as IDBDatabase).close();
+				db = null;
+			},
+			terminated: () => void (db = null)
+		});
+	async function use<T>(task: (d: IDBPDatabase) => Promise<T>): Promise<T> {
+		if (!closed) return task(await (db ??= connect()));
+		const once = await connect();
+		try {
+			return await task(once);
+		} finally {
+			once.close();
+		}
+	}
 	return {
 		async get(owner, distributionId) {
-			const record: unknown = await (await open()).get(STORE, [owner, distributionId]);
+			const record: unknown = await use((d) => d.get(STORE, [owner, distributionId]));
 			return record === undefined ? undefined : (readQueue(record) ?? unreadable(record));
 		},
 		async put(queue) {
-			await (await open()).put(STORE, { v: QUEUE_FORMAT, ...queue });
+			await use((d) => d.put(STORE, { v: QUEUE_FORMAT, ...queue }));
 		},
 		async delete(owner, distributionId) {
-			await (await open()).delete(STORE, [owner, distributionId]);
+			await use((d) => d.delete(STORE, [owner, distributionId]));
+		},
+		close() {
+			closed = true;
+			const open = db;
+			db = null;
+			// A connection that never opened has nothing to close.
+			open?.then((d) => d.close()).catch(() => {});
 		}
 	};
 }

@@ -5,12 +5,12 @@
  * every edit of the field once the month is counted, and the path count needs no estimate.
  */
 import {
-	confirmationFor,
+	costQuestion,
 	estimateCost,
+	noneFree,
 	type CostEstimate,
 	type UsageSoFar
 } from '$lib/cost/estimate';
-import { formatUsd } from '$lib/cost/money';
 import type { AccountPricing } from '$lib/cost/pricing';
 
 export interface EstimateInputs {
@@ -33,10 +33,7 @@ export class PurgeEstimate {
 	constructor(account: AccountPricing, inputs: EstimateInputs) {
 		this.#account = account;
 		this.#in = inputs;
-		this.#noneFree = {
-			byDistribution: [{ distributionId: '', paths: account.freePathsPerMonth }],
-			isLowerBound: false
-		};
+		this.#noneFree = noneFree(account);
 		this.counted = $derived(this.#estimateFor(inputs.items()));
 		this.worst = $derived(this.#worstFor(inputs.items()));
 	}
@@ -48,12 +45,7 @@ export class PurgeEstimate {
 
 	/** The question before sending `list`, or null; the worst case until the month is counted. */
 	questionFor(list: readonly string[]): string | null {
-		const counted = this.#estimateFor(list);
-		if (counted) return confirmationFor(counted);
-		const e = this.#worstFor(list);
-		return e.needsConfirmation
-			? `This purge may cost up to ${formatUsd(e.costMicros)}: this month's paths are still being counted. Send it?`
-			: null;
+		return costQuestion(this.#in.usage(), this.#account, this.#purgeOf(list));
 	}
 
 	#purgeOf = (list: readonly string[]) => [

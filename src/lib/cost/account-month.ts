@@ -5,8 +5,8 @@
  */
 import type { Session } from '$lib/auth/session.svelte';
 import { cloudFront } from '$lib/aws/load';
-import { MonthToDate } from '$lib/cost/month-to-date.svelte';
-import { monthStartUtc } from '$lib/cost/month-usage';
+import { MonthToDate } from './month-to-date.svelte';
+import { monthStartUtc } from './month-usage';
 import { detailCacheFor } from '$lib/history/session-detail-cache';
 
 let current: { session: Session; since: number; month: MonthToDate } | null = null;

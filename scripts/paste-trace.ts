@@ -13,6 +13,8 @@ interface TraceEvent {
 	ph: string;
 	ts: number;
 	dur?: number;
+	/** CPU time of the event's thread (wall time `dur` includes waiting for a core). */
+	tdur?: number;
 	pid: number;
 	tid: number;
 	id?: string;
@@ -159,7 +161,7 @@ export function summariseTrace(events: TraceEvent[], paintMs: number): void {
 		const total = (xs: [number, number][]) => xs.reduce((s, [, dt]) => s + dt, 0);
 		const rows = [...byLabel].sort((a, b) => total(b[1]) - total(a[1]));
 		const busy = rows.filter(([l]) => l !== 'idle').reduce((s, [, xs]) => s + total(xs), 0);
-		console.log(`  ${name}: ${ms(busy)} busy of ${ms(t1 - t0)}`);
+		console.log(`  ${name}: ${ms(busy)} busy of ${ms(t1 - t0)} (sampled wall time, by chunk):`);
 		for (const [l, xs] of rows) {
 			if (l === 'idle' || total(xs) < 3000) continue;
 			const top =
@@ -168,24 +170,28 @@ export function summariseTrace(events: TraceEvent[], paintMs: number): void {
 					: `: ${topFunctions(p.nodes, xs).join(', ')}`;
 			console.log(`    ${ms(total(xs)).padStart(7)}  ${l}${top}`);
 		}
-		// The long tasks, in order: what the thread was doing when.
+		// The long tasks, in order: what the thread was doing when, wall time (CPU time).
 		const tasks = events
 			.filter((e) => `${e.pid}:${e.tid}` === p.thread && e.name === 'RunTask' && e.ph === 'X')
-			.filter((e) => e.ts + (e.dur ?? 0) > t0 && e.ts < t1 && (e.dur ?? 0) >= 10_000)
-			.sort((a, b) => a.ts - b.ts);
-		const tasksLine = tasks.map((e) => {
-			let tt = p.start;
-			const inTask = new Map<string, number>();
-			p.samples.forEach((id, i) => {
-				tt += p.deltas[i];
-				if (tt >= e.ts && tt <= e.ts + (e.dur ?? 0)) {
-					const l = label(p.nodes, id);
-					inTask.set(l, (inTask.get(l) ?? 0) + p.deltas[i]);
-				}
+			.filter((e) => e.ts + (e.dur ?? 0) > t0 && e.ts < t1);
+		const cpu = tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0);
+		const tasksLine = tasks
+			.filter((e) => (e.dur ?? 0) >= 10_000)
+			.sort((a, b) => a.ts - b.ts)
+			.map((e) => {
+				let tt = p.start;
+				const inTask = new Map<string, number>();
+				p.samples.forEach((id, i) => {
+					tt += p.deltas[i];
+					if (tt >= e.ts && tt <= e.ts + (e.dur ?? 0)) {
+						const l = label(p.nodes, id);
+						inTask.set(l, (inTask.get(l) ?? 0) + p.deltas[i]);
+					}
+				});
+				const main = [...inTask].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '?';
+				return `@${((e.ts - t0) / 1000).toFixed(0)} ${ms(e.dur ?? 0)} (${ms(e.tdur ?? 0)}) ${main.split(' (')[0]}`;
 			});
-			const main = [...inTask].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '?';
-			return `@${((e.ts - t0) / 1000).toFixed(0)} ${ms(e.dur ?? 0)} ${main.split(' (')[0]}`;
-		});
+		console.log(`    CPU time of its tasks: ${ms(cpu)}`);
 		console.log(`    long tasks: ${tasksLine.join('; ')}`);
 	}
 }

@@ -64,6 +64,30 @@ test('a 100,000-line paste goes to the large editor with the right counts; typin
 	await expect(field(page)).toContainText('/first.html');
 });
 
+test('the large editor loads once the paths field is focused, before any paste', async ({
+	page
+}) => {
+	const editorCode: string[] = [];
+	page.on('response', async (r) => {
+		if (!r.url().endsWith('.js')) return;
+		// A body is gone once its document is navigated away from (the sign-in): not the editor's.
+		const body = await r.text().catch(() => '');
+		if (body.includes('cm-editor')) editorCode.push(r.url());
+	});
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	await page.waitForLoadState('networkidle'); // the page's second stage is in
+	expect(editorCode).toEqual([]); // a page left alone never loads it
+	await field(page).focus();
+	await expect.poll(() => editorCode.length).toBe(1);
+	// A large paste then needs no request: the editor takes it at once.
+	const requests: string[] = [];
+	page.on('request', (r) => void (r.url().endsWith('.js') && requests.push(r.url())));
+	await paste(page, bigText());
+	await expect(largeEditor(page)).toBeVisible();
+	await expect(page.getByTestId('summary-items')).toHaveText('100,000');
+	expect(requests).toEqual([]);
+});
+
 test('in the large editor, a message selects its line and a one-click fix applies', async ({
 	page
 }) => {

@@ -34,6 +34,14 @@ const selectedText = (page: Page) =>
 		return root?.getSelection?.()?.toString() ?? null;
 	});
 
+/** The lines the large editor has laid out: those on screen (and a margin around them). */
+const linesOnScreen = (page: Page) =>
+	page.evaluate(
+		() =>
+			document.querySelector('[data-testid=large-editor]')?.shadowRoot?.querySelector('.cm-content')
+				?.textContent ?? ''
+	);
+
 test('a 100,000-line paste goes to the large editor with the right counts; typing there is kept across a reload', async ({
 	page
 }) => {
@@ -49,7 +57,9 @@ test('a 100,000-line paste goes to the large editor with the right counts; typin
 	await expect(page.getByTestId('summary-items')).toHaveText('100,000');
 	const messages = page.getByRole('region', { name: 'Messages about the paths' });
 	await expect(messages.getByTestId('filter-error')).toHaveText(/1 error/);
-	await expect(field(page)).toBeFocused(); // the caret is where the paste ended
+	await expect(field(page)).toBeFocused(); // the caret is where the paste ended, on screen
+	await expect.poll(() => linesOnScreen(page)).toContain('/d99999/f.html');
+	expect(await linesOnScreen(page)).not.toContain('/first.html');
 
 	await page.keyboard.press('ControlOrMeta+End');
 	await page.keyboard.press('Enter');

@@ -18,6 +18,7 @@ import { parsePaste } from '../src/lib/paths/parse-paste';
 import { freePort, launchChromium } from './browser';
 import { startLocalConsole } from './local-console';
 import { samplePaste } from './sample-paste';
+import { startTrace, summariseTrace } from './paste-trace';
 
 const LINES = 100_000;
 const BUDGET_MS = { paint: 1000, keystroke: 100 };
@@ -108,8 +109,10 @@ try {
 			).bench.whenPainted(n),
 		formatCount(expected)
 	);
+	const stopTrace = process.argv.includes('--profile') ? await startTrace(page) : null;
 	await page.keyboard.press('ControlOrMeta+V');
 	const paint = await painted;
+	const trace = await stopTrace?.();
 
 	const typing = async () => {
 		await page.keyboard.press('ControlOrMeta+End');
@@ -154,6 +157,10 @@ try {
 	console.log(
 		`  for reference, a bare <textarea> in this browser: paste painted ${ms(barePaint)}, keystrokes median ${ms(bareKeys.median)}, slowest ${ms(bareKeys.slowest)}`
 	);
+	if (trace) {
+		console.log('  profile (paste → verdicts painted, traced):');
+		summariseTrace(trace, paint);
+	}
 	const over = [
 		paint > BUDGET_MS.paint && `paste → painted ${paint.toFixed(0)} ms > ${BUDGET_MS.paint} ms`,
 		slowest > BUDGET_MS.keystroke &&

@@ -34,6 +34,14 @@ const selectedText = (page: Page) =>
 		return root?.getSelection?.()?.toString() ?? null;
 	});
 
+/** The lines the large editor has laid out: those on screen (and a margin around them). */
+const linesOnScreen = (page: Page) =>
+	page.evaluate(
+		() =>
+			document.querySelector('[data-testid=large-editor]')?.shadowRoot?.querySelector('.cm-content')
+				?.textContent ?? ''
+	);
+
 test('a 100,000-line paste goes to the large editor with the right counts; typing there is kept across a reload', async ({
 	page
 }) => {
@@ -49,7 +57,9 @@ test('a 100,000-line paste goes to the large editor with the right counts; typin
 	await expect(page.getByTestId('summary-items')).toHaveText('100,000');
 	const messages = page.getByRole('region', { name: 'Messages about the paths' });
 	await expect(messages.getByTestId('filter-error')).toHaveText(/1 error/);
-	await expect(field(page)).toBeFocused(); // the caret is where the paste ended
+	await expect(field(page)).toBeFocused(); // the caret is where the paste ended, on screen
+	await expect.poll(() => linesOnScreen(page)).toContain('/d99999/f.html');
+	expect(await linesOnScreen(page)).not.toContain('/first.html');
 
 	await page.keyboard.press('ControlOrMeta+End');
 	await page.keyboard.press('Enter');
@@ -62,6 +72,30 @@ test('a 100,000-line paste goes to the large editor with the right counts; typin
 	await expect(textarea(page)).toHaveCount(0);
 	await expect(page.getByTestId('summary-items')).toHaveText('100,001');
 	await expect(field(page)).toContainText('/first.html');
+});
+
+test('the large editor loads once the paths field is focused, before any paste', async ({
+	page
+}) => {
+	const editorCode: string[] = [];
+	page.on('response', async (r) => {
+		if (!r.url().endsWith('.js')) return;
+		// A body is gone once its document is navigated away from (the sign-in): not the editor's.
+		const body = await r.text().catch(() => '');
+		if (body.includes('cm-editor')) editorCode.push(r.url());
+	});
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	await page.waitForLoadState('networkidle'); // the page's second stage is in
+	expect(editorCode).toEqual([]); // a page left alone never loads it
+	await field(page).focus();
+	await expect.poll(() => editorCode.length).toBe(1);
+	// A large paste then needs no request: the editor takes it at once.
+	const requests: string[] = [];
+	page.on('request', (r) => void (r.url().endsWith('.js') && requests.push(r.url())));
+	await paste(page, bigText());
+	await expect(largeEditor(page)).toBeVisible();
+	await expect(page.getByTestId('summary-items')).toHaveText('100,000');
+	expect(requests).toEqual([]);
 });
 
 test('in the large editor, a message selects its line and a one-click fix applies', async ({

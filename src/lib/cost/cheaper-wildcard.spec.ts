@@ -84,3 +84,34 @@ describe('suggestWildcards properties (fast-check seed 20261130)', () => {
 		);
 	});
 });
+
+describe('suggestWildcards in runs (fast-check seed 20261130)', () => {
+	/** The grouping spelled out: every file looked up by its directory. */
+	function groupsByDirectory(items: readonly string[]) {
+		const groups = new Map<string, string[]>();
+		for (const item of items) {
+			if (item.startsWith('#') || item.endsWith('*')) continue;
+			const directory = directoryOf(item);
+			if (directory === null || items.includes(`${directory}*`)) continue;
+			groups.set(directory, [...(groups.get(directory) ?? []), item]);
+		}
+		return groups;
+	}
+
+	it('groups every file with its directory, whatever the order (runs, nesting, queries)', () => {
+		const path = fc
+			.tuple(
+				fc.constantFrom('/a/', '/a/b/', '/ab/', '/a/b/c/', '/', '#'),
+				fc.constantFrom('x', 'y', 'b/z', 'x?q=/a/', 'y?v=1', '*')
+			)
+			.map(([d, n]) => d + n);
+		fc.assert(
+			fc.property(fc.array(path, { maxLength: 40 }), (items) => {
+				const out = suggestWildcards(items, costOfPaths(0, perPath));
+				const expected = [...groupsByDirectory(items)].filter(([, files]) => files.length > 1);
+				expect(new Map(out.map((s) => [s.directory, s.files]))).toEqual(new Map(expected));
+			}),
+			{ seed: 20261130, numRuns: 500 }
+		);
+	});
+});

@@ -40,6 +40,12 @@ export const costOfPaths =
  * same grouping as the path rules' sibling suggestion. */
 export const directoryOf = parentDirectory;
 
+/** Whether `path`'s directory ends at `end` (its last `/` before any query string is there). */
+function isDirectChild(path: string, end: number): boolean {
+	const query = path.indexOf('?', end);
+	return path.lastIndexOf('/', query === -1 ? path.length : query - 1) === end - 1;
+}
+
 /**
  * Directories whose listed files cost more than one wildcard would, biggest saving first.
  * The root is never suggested (`/*` purges the whole site), nor a directory whose wildcard is
@@ -52,17 +58,28 @@ export function suggestWildcards(
 	items: readonly string[],
 	costOf: (paths: number) => Micros
 ): WildcardSuggestion[] {
-	const present = new Set(items);
+	// The wildcards listed: a few, where a Set of every item would cost more than the rest.
+	const wildcards = new Set(items.filter((item) => classify(item) === 'wildcard'));
 	// null: the directory's wildcard is listed already (looked up once per directory, not per item).
 	const groups = new Map<string, string[] | null>();
+	// Pastes come in runs of one directory: a file in the previous file's directory joins its
+	// group without a new directory string or a lookup.
+	let last: { directory: string; group: string[] | null } | null = null;
 	for (const item of items) {
 		if (classify(item) !== 'file') continue;
+		if (last && item.startsWith(last.directory) && isDirectChild(item, last.directory.length)) {
+			last.group?.push(item);
+			continue;
+		}
 		const directory = directoryOf(item);
 		if (directory === null) continue;
-		const group = groups.get(directory);
+		let group = groups.get(directory);
 		if (group) group.push(item);
-		else if (group === undefined)
-			groups.set(directory, present.has(`${directory}*`) ? null : [item]);
+		else if (group === undefined) {
+			group = wildcards.has(`${directory}*`) ? null : [item];
+			groups.set(directory, group);
+		}
+		last = { directory, group };
 	}
 	const total = items.length;
 	const suggestions: WildcardSuggestion[] = [];

@@ -6,6 +6,7 @@
  * The rules' code is loaded on demand: the purge form is usable before it arrives.
  */
 import type { ParseOptions, PathBatch } from '$lib/paths/parse-paste';
+import { unpackBatch, type PackedBatch } from './batch-message';
 
 export interface CheckRequest {
 	seq: number;
@@ -14,7 +15,7 @@ export interface CheckRequest {
 }
 export interface CheckReply {
 	seq: number;
-	batch: PathBatch;
+	batch: PackedBatch;
 }
 
 export type Parse = (text: string, options: ParseOptions) => PathBatch;
@@ -75,7 +76,7 @@ export async function workerChecker(): Promise<PathChecker> {
 	worker.onmessage = (e: MessageEvent<CheckReply>) => {
 		const r = pending.get(e.data.seq);
 		pending.delete(e.data.seq);
-		r?.done(e.data.batch);
+		if (r) r.done(unpackBatch(e.data.batch));
 	};
 	const rules = (parse = await loadRules());
 	return {

@@ -266,6 +266,35 @@ describe('PurgeForm with a large paste', () => {
 		expect(form.batch.items).toEqual(['/x.html', '/d.html']);
 	});
 
+	it('in a worker: a paste is saved once typing paused and its verdicts are in, not before', async () => {
+		const { checker, calls } = workerLike();
+		const store = memoryStore();
+		const form = new PurgeForm(store, target, Promise.resolve(checker));
+		await Promise.resolve();
+		vi.useFakeTimers();
+		form.text = large('/a.html'); // a paste: checked at once
+		vi.advanceTimersByTime(SETTLE_MS);
+		expect(store.data.size).toBe(0); // its verdicts are still being worked out
+		await calls[0].release();
+		vi.advanceTimersByTime(SETTLE_MS - 1);
+		expect(store.data.size).toBe(0);
+		vi.advanceTimersByTime(1);
+		expect(loadDraft(store, scope).text).toBe(large('/a.html'));
+		form.text = large('/b.html'); // typing on: saved once it pauses (checked then too)
+		vi.advanceTimersByTime(SETTLE_MS);
+		expect(loadDraft(store, scope).text).toBe(large('/b.html'));
+	});
+
+	it('in a worker: flush saves at once, even while the verdicts are worked out', async () => {
+		const { checker } = workerLike();
+		const store = memoryStore();
+		const form = new PurgeForm(store, target, Promise.resolve(checker));
+		await Promise.resolve();
+		form.text = large('/e.html');
+		form.flush();
+		expect(loadDraft(store, scope).text).toBe(large('/e.html'));
+	});
+
 	it('a late reply for an older text never replaces the verdicts on a newer one', async () => {
 		const { checker, calls } = workerLike();
 		const form = new PurgeForm(memoryStore(), target, Promise.resolve(checker));

@@ -124,7 +124,7 @@ export class PurgeForm {
 		this.#draft = { ...this.#draft, text: value };
 		clearTimeout(this.#saveLater);
 		if (value.length < LARGE_TEXT) this.#save();
-		else this.#saveLater = setTimeout(this.#save, SETTLE_MS);
+		else this.#saveLater = setTimeout(this.#saveWhenChecked, SETTLE_MS);
 		this.#schedule();
 	}
 	/** The user says the cache key includes query strings, so they are kept without a warning. */
@@ -181,6 +181,22 @@ export class PurgeForm {
 
 	#save = () => {
 		this.#update(this.#draft);
+	};
+
+	/**
+	 * A large text, once typing paused: saved, unless its verdicts are still being worked out in
+	 * the worker. Writing megabytes to storage holds the main thread for tens of milliseconds, which
+	 * would hold up the verdicts' arrival; so it waits for them, then for another pause. Leaving the
+	 * page or sending saves at once (`flush`).
+	 */
+	#saveWhenChecked = () => {
+		const pending = this.#pending;
+		if (!pending) return this.#save();
+		const later = () => {
+			clearTimeout(this.#saveLater);
+			this.#saveLater = setTimeout(this.#saveWhenChecked, SETTLE_MS);
+		};
+		void pending.promise.then(later, later);
 	};
 
 	#update(draft: Draft) {

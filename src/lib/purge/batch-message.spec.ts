@@ -14,6 +14,8 @@ describe('packBatch / unpackBatch', () => {
 		['one item', '/a'],
 		['duplicates, lists, URLs', '/a\n/a\n/b, /c\nhttps://www.example.com/d?x=1\n#tag\n/e*f\n/g h'],
 		['folding, blank lines, CR line ends', '/docs/a\n/docs/b\n/docs/c\n/docs/*\n\n\n/x\r\n/y\r/z'],
+		// Their wildcard fix lists the items it removes in typed arrays.
+		['many siblings', Array.from({ length: 30 }, (_, i) => `/img/a${i}.png`).join('\n')],
 		['errors and non-ASCII', '/a\n"quoted"\n/ü/ä.html\n/' + 'x'.repeat(5000)]
 	])('gives back the same batch: %s', (_, text) => {
 		const batch = parsePaste(text, options);

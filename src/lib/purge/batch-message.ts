@@ -21,6 +21,20 @@ export interface PackedBatch {
 	errorCount: number;
 }
 
+/**
+ * Fixes list the items they remove in typed arrays (compact for 100,000 items), which JSON would
+ * turn into objects keyed by index: they travel as plain arrays and are typed again on arrival.
+ */
+const typedArraysAsArrays = (_key: string, value: unknown) =>
+	value instanceof Int32Array ? Array.from(value) : value;
+const removalsTyped = (key: string, value: unknown) =>
+	key === 'remove' && value !== null && typeof value === 'object' && 'lines' in value
+		? {
+				lines: Int32Array.from((value as { lines: number[] }).lines),
+				pieces: Int32Array.from((value as { pieces: number[] }).pieces)
+			}
+		: value;
+
 /** In the worker: the batch in the compact form. `itemLines` is shared, so it can be transferred. */
 export function packBatch(batch: PathBatch): PackedBatch {
 	const { items } = batch;
@@ -29,7 +43,7 @@ export function packBatch(batch: PathBatch): PackedBatch {
 		items: joinable ? items.join(SEPARATOR) : items,
 		count: items.length,
 		itemLines: batch.itemLines,
-		diagnostics: JSON.stringify(batch.diagnostics),
+		diagnostics: JSON.stringify(batch.diagnostics, typedArraysAsArrays),
 		summary: batch.summary,
 		errorCount: batch.errorCount
 	};
@@ -41,7 +55,7 @@ export function unpackBatch(packed: PackedBatch): PathBatch {
 	return {
 		items: typeof items !== 'string' ? items : count === 0 ? [] : items.split(SEPARATOR),
 		itemLines: packed.itemLines,
-		diagnostics: JSON.parse(packed.diagnostics) as PathBatch['diagnostics'],
+		diagnostics: JSON.parse(packed.diagnostics, removalsTyped) as PathBatch['diagnostics'],
 		summary: packed.summary,
 		errorCount: packed.errorCount
 	};

@@ -27,13 +27,11 @@ export interface PackedBatch {
  */
 const typedArraysAsArrays = (_key: string, value: unknown) =>
 	value instanceof Int32Array ? Array.from(value) : value;
-const removalsTyped = (key: string, value: unknown) =>
-	key === 'remove' && value !== null && typeof value === 'object' && 'lines' in value
-		? {
-				lines: Int32Array.from((value as { lines: number[] }).lines),
-				pieces: Int32Array.from((value as { pieces: number[] }).pieces)
-			}
-		: value;
+const removalsTyped = (key: string, value: unknown) => {
+	if (key !== 'remove' || value === null || typeof value !== 'object') return value;
+	const { lines, pieces } = value as { lines: number[]; pieces: number[] };
+	return { lines: Int32Array.from(lines), pieces: Int32Array.from(pieces) };
+};
 
 /** In the worker: the batch in the compact form. `itemLines` is shared, so it can be transferred. */
 export function packBatch(batch: PathBatch): PackedBatch {

@@ -3,7 +3,7 @@ import { resolve } from '$app/paths';
 import { appStart } from '$lib/app-start';
 import { cloudFront } from '$lib/aws/load';
 import { configuredLabel, readDistributionId } from '$lib/distributions/address';
-import { RECENT_COUNT } from '$lib/history/recent-invalidations.svelte';
+import { RECENT_COUNT } from '$lib/history/recent-count';
 import type { PageLoad } from './$types';
 
 // One URL per distribution, bookmarkable; rendered from the SPA fallback, never prerendered.

@@ -16,14 +16,16 @@ import { DEMO_PASSWORD } from '../local-stack/constants';
 import { freePort, launchChromium } from './browser';
 import { startLocalConsole } from './local-console';
 
-// (b)'s goal is 122 KB (1.25 x the floor); not met. Measured 127.8 KB (1.31 x; 153.8 KB before the
+// (b)'s goal is 122 KB (1.25 x the floor); not met. Measured 125.5 KB (1.28 x; 153.8 KB before the
 // purge page was staged, 135.3 KB before the build dropped the SDK's error classes, left out
-// Svelte's version marker and loaded the bad-config screen on demand). Of it: the CloudFront SDK
-// chunk (client, core, our AWS layer) 50.6 KB and the Cognito Identity client it loads 10.1 KB, kit + svelte ~35 KB,
-// sign-in ~15 KB (oauth4webapi ~8.5, config, errors, oidc, session), the layout, callback and
-// purge route nodes ~6 KB, and the purge form's first stage ~11 KB. The budget is that measure
-// plus a 2 KB margin, so it stops growth.
-const BUDGET_KB = { a: 60, b: 130 };
+// Svelte's version marker and loaded the bad-config screen on demand, 127.8 KB before the recent
+// list's model, the ?path= link code, the bookmarklet, the rare draft notices and the confirmation
+// rules left the first stage). Of it: the CloudFront SDK chunk (client, core, our AWS layer)
+// 50.6 KB and the Cognito Identity client it loads 10.1 KB, kit + svelte ~35 KB, sign-in ~15 KB
+// (oauth4webapi ~8.5, config, errors, oidc, session), the layout, callback and purge route nodes
+// ~6 KB, and the purge form's first stage ~9 KB. The budget is that measure plus a ~2 KB margin,
+// so it stops growth.
+const BUDGET_KB = { a: 60, b: 128 };
 const GOAL_KB = { a: 60, b: 122 };
 /** Kit + a page that signs in to the identity pool and calls CreateInvalidation (toolchain baseline). */
 const FLOOR_KB = 97.9;
@@ -49,6 +51,13 @@ const FEATURES: Record<string, string> = {
 	'src/routes/d/[id]/queue-stage.ts': 'Purge queue (second stage)',
 	'src/routes/d/[id]/recent-invalidations.svelte': 'Recent invalidations list (second stage)',
 	'src/routes/d/[id]/purge-confirm.svelte': 'Purge confirmation dialog (second stage)',
+	'src/lib/paths/confirm.ts': 'Purge confirmation rules (second stage)',
+	'src/lib/history/recent-invalidations.svelte.ts':
+		'Recent invalidations model, poller (second stage)',
+	'src/routes/d/[id]/sent-and-queue.svelte': 'Sent status and queue (second stage)',
+	'src/routes/d/[id]/bookmarklet-link.svelte': 'Bookmarklet link (second stage)',
+	'src/routes/d/[id]/purge-notices.svelte': 'Rare draft notices (second stage, or at once)',
+	'src/lib/paths/links.ts': 'Link code (only for ?path= links)',
 	'src/routes/d/[id]/invalidation-status.svelte': 'Sent invalidation status (after a purge)'
 };
 

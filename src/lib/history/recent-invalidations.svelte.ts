@@ -11,9 +11,9 @@ import { toAppError, type AppError } from '$lib/errors';
 import { createPoller, type PollerOptions } from '$lib/live/poller';
 import { isInProgress, type InvalidationPage } from '$lib/history/invalidation';
 import type { InvalidationSummary } from '$lib/history/invalidation';
+import { RECENT_COUNT } from './recent-count';
 
-/** How many the purge page lists. */
-export const RECENT_COUNT = 10;
+export { RECENT_COUNT };
 
 type Load = () => Promise<InvalidationPage>;
 

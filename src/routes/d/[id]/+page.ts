@@ -3,13 +3,13 @@ import { resolve } from '$app/paths';
 import { appStart } from '$lib/app-start';
 import { cloudFront } from '$lib/aws/load';
 import { configuredLabel, readDistributionId } from '$lib/distributions/address';
-import { RECENT_COUNT } from '$lib/history/recent-invalidations.svelte';
+import { RECENT_COUNT } from '$lib/history/recent-count';
 import type { PageLoad } from './$types';
 
 // One URL per distribution, bookmarkable; rendered from the SPA fallback, never prerendered.
 export const prerender = false;
 
-export const load: PageLoad = ({ params }) => {
+export const load: PageLoad = ({ params, url, untrack }) => {
 	const { id, isWellFormed, needsCorrection } = readDistributionId(params.id);
 	if (needsCorrection) redirect(307, resolve('/d/[id]', { id }));
 	const session = appStart().session;
@@ -20,6 +20,9 @@ export const load: PageLoad = ({ params }) => {
 	// renders it. The panel is not in the page's own chunk, so a bookmark opened before sign-in
 	// does not download it only to leave for Cognito.
 	const api = cloudFront(session);
+	// A link's ?path= values join the draft as the form is shown, so their code comes with the
+	// panel's, and only for such a link. Untracked, as before: the panel reads them once.
+	const links = untrack(() => url.searchParams.has('path')) ? import('$lib/paths/links') : null;
 	return {
 		id,
 		label,
@@ -27,7 +30,10 @@ export const load: PageLoad = ({ params }) => {
 		reads: {
 			distribution: api.then((a) => a.getDistribution(id)),
 			recent: api.then((a) => a.listInvalidations(id, RECENT_COUNT)),
-			panel: import('./purge-panel.svelte').then((m) => m.default)
+			panel: Promise.all([import('./purge-panel.svelte'), links]).then(([m, l]) => ({
+				PurgePanel: m.default,
+				links: l
+			}))
 		}
 	};
 };

@@ -56,6 +56,20 @@ test('a 20,000-line paste is checked in the worker, with the right verdicts', as
 	]);
 });
 
+test('a wildcard suggested for a big paste replaces exactly its own files', async ({ page }) => {
+	test.slow();
+	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
+	// 20,000 files in 40 directories: checked in the worker, whose reply carries each fix's removals.
+	const lines = Array.from({ length: 20_000 }, (_, i) => `/sib/${i % 40}/f${i}.html`);
+	await paste(page, lines);
+	await expect(page.getByTestId('summary-items')).toHaveText('20,000');
+	const messages = page.getByRole('region', { name: 'Messages about the paths' });
+	await messages.getByRole('button', { name: 'Use /sib/1/*' }).click();
+	// The 500 files of /sib/1/ become one wildcard; the other 19,500 stay.
+	await expect(page.getByTestId('summary-items')).toHaveText('19,501');
+	await expect(page.getByTestId('summary-wildcards')).toHaveText('1');
+});
+
 test('where the worker cannot start, a big paste is checked on the main thread', async ({
 	page
 }) => {

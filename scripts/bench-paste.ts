@@ -35,19 +35,20 @@ const TIMING = `
 window.bench = { keys: [] };
 const afterPaint = (f) => requestAnimationFrame(() => setTimeout(f));
 const field = () => document.querySelector('textarea#paths');
+// On the document, captured: the field may be re-rendered between this call and the paste.
 window.bench.whenPainted = (expected) => new Promise((done) => {
-	field().addEventListener('paste', (e) => {
+	document.addEventListener('paste', (e) => {
 		const start = e.timeStamp;
-		const items = document.querySelector('[data-testid=summary-items]');
 		const check = () => {
-			if (items.textContent.trim() === expected && !document.body.textContent.includes('Checking the paths')) {
+			const items = document.querySelector('[data-testid=summary-items]');
+			if (items?.textContent.trim() === expected && !document.body.textContent.includes('Checking the paths')) {
 				observer.disconnect();
 				afterPaint(() => done(performance.now() - start));
 			}
 		};
 		const observer = new MutationObserver(check);
 		observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-	}, { once: true });
+	}, { once: true, capture: true });
 });
 let down = 0;
 let since = 0;
@@ -111,7 +112,22 @@ try {
 	);
 	const stopTrace = process.argv.includes('--profile') ? await startTrace(page) : null;
 	await page.keyboard.press('ControlOrMeta+V');
-	const paint = await painted;
+	const paint = await Promise.race([
+		painted,
+		new Promise<never>((_, fail) =>
+			setTimeout(() => {
+				void page
+					.evaluate(() => ({
+						items: document.querySelector('[data-testid=summary-items]')?.textContent,
+						field: document.querySelector('#paths')?.tagName,
+						checking: document.body.textContent?.includes('Checking the paths')
+					}))
+					.then((state) =>
+						fail(new Error(`No verdicts painted within 60 s: ${JSON.stringify(state)}`))
+					);
+			}, 60_000)
+		)
+	]);
 	const trace = await stopTrace?.();
 
 	const typing = async () => {

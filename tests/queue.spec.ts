@@ -187,13 +187,20 @@ test('two tabs: one sends the queue, the other shows it and takes over when the 
 test('a batch pushed off the newest 100 by others’ purges is shown completed only once it is', async ({
 	page
 }) => {
-	// Slow completion: the colleagues' purges below land while the first batch still runs.
-	await stack.settings({ completeAfterMs: 20_000 });
 	const { items, queue } = await startSevenThousand(page);
 	const [first] = await madeFor(DIST.www, items);
 	for (let i = 0; i < 120; i++)
 		await stack.createInvalidation(DIST.www, [`/colleague-${Date.now()}-${i}.html`]);
 
+	// The queue looks the batch up by its ID once it is off the newest 100, and finds it running.
+	await stack.clearRequests();
+	await expect
+		.poll(async () => (await stack.requests('GetInvalidation', DIST.www)).length, {
+			timeout: 40_000
+		})
+		.toBeGreaterThan(0);
+	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 3 sent, 0 completed');
+	await stack.complete(DIST.www, first.id);
 	await expect(queue.getByTestId('queue-batches')).toContainText(', 1 completed', {
 		timeout: 40_000
 	});
@@ -205,10 +212,8 @@ test('a batch pushed off the newest 100 by others’ purges is shown completed o
 test('while the queue runs, its reads feed the recent list: one ListInvalidations per tick', async ({
 	page
 }) => {
-	// A colleague's slow purge keeps the recent list polling for the whole test.
-	await stack.settings({ completeAfterMs: 60_000 });
+	// A colleague's purge, never completed here, keeps the recent list polling for the whole test.
 	const colleague = await stack.createInvalidation(DIST.www, [`/colleague-${Date.now()}.html`]);
-	await stack.settings({ completeAfterMs: 5000 });
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	const recent = page.getByTestId('recent-row');
 	await expect(recent.filter({ hasText: colleague })).toContainText('In progress');
@@ -218,9 +223,8 @@ test('while the queue runs, its reads feed the recent list: one ListInvalidation
 	const queue = page.getByTestId('queue');
 	await expect(queue.getByTestId('queue-batches')).toHaveText('1 of 2 sent, 0 completed');
 	await stack.clearRequests();
-	await expect(queue.getByTestId('queue-done')).toContainText('All 3,500 paths purged.', {
-		timeout: 40_000
-	});
+	await completeUntilDone(queue, DIST.www, items);
+	await expect(queue.getByTestId('queue-done')).toContainText('All 3,500 paths purged.');
 	// The recent list shows the queue's invalidations as the queue read them.
 	for (const made of await madeFor(DIST.www, items))
 		await expect(recent.filter({ hasText: made.id })).toContainText('Completed');

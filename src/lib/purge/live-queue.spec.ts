@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudFrontApi } from '$lib/aws/cloudfront';
 import type { DetailCache } from '$lib/history/detail-cache';
 import { LiveQueue } from './live-queue.svelte';
+import { countConnections } from './connection-count.testing';
 import { openQueueStore } from './queue-store';
 
 const owner = { subject: 'sub-alice', email: 'alice@example.com' };
@@ -93,26 +94,12 @@ describe('LiveQueue with an unreadable stored queue', () => {
 
 describe('LiveQueue when its page is left', () => {
 	it('closes its database connection (one per visit otherwise stays open)', async () => {
-		const connections: IDBDatabase[] = [];
-		const open = indexedDB.open.bind(indexedDB);
-		indexedDB.open = (name: string, version?: number) => {
-			const request = open(name, version);
-			request.addEventListener('success', () => connections.push(request.result));
-			return request;
-		};
-		const isOpen = (db: IDBDatabase) => {
-			try {
-				db.transaction('queues').abort();
-				return true;
-			} catch {
-				return false; // InvalidStateError: closed
-			}
-		};
+		const connections = countConnections();
 		const q = liveQueue();
 		await q.open();
-		expect(connections.filter(isOpen)).toHaveLength(1);
+		expect(connections.open()).toBe(1);
 		q.destroy();
 		await Promise.resolve();
-		expect(connections.filter(isOpen)).toHaveLength(0);
+		expect(connections.open()).toBe(0);
 	});
 });

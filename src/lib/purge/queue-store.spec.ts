@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeQueue, markSending } from './queue';
+import { countConnections } from './connection-count.testing';
 import { isUnreadable, openQueueStore, readQueue, type QueueStore } from './queue-store';
 
 const queueFor = (owner: string, distributionId: string, n = 4000) =>
@@ -123,27 +124,6 @@ describe('readQueue', () => {
 	it('reads what it wrote', () =>
 		expect(readQueue(good)).toEqual({ ...queue, finishedAt: undefined }));
 });
-
-/** Records every connection opened from now on, as a browser's count of open connections. */
-function countConnections() {
-	const connections: IDBDatabase[] = [];
-	const factory = globalThis.indexedDB;
-	const open = factory.open.bind(factory);
-	factory.open = (name: string, version?: number) => {
-		const request = open(name, version);
-		request.addEventListener('success', () => connections.push(request.result));
-		return request;
-	};
-	const isOpen = (db: IDBDatabase) => {
-		try {
-			db.transaction('queues').abort();
-			return true;
-		} catch {
-			return false; // InvalidStateError: the connection is closed
-		}
-	};
-	return { open: () => connections.filter(isOpen).length, total: () => connections.length };
-}
 
 /** Deletes the database as another tab would: whether it had to wait for open connections. */
 const deleteDatabase = () =>

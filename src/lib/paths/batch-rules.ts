@@ -207,8 +207,9 @@ export class BatchRules {
 		const hash = hashParts(dirPart, fnv(text, start + slash + 1, end));
 		const value = start === 0 && end === text.length ? text : text.slice(start, end);
 		const index = this.#add(value, KIND_FILE, line, piece, value, hash);
-		const dot = text.indexOf('.', start + slash);
-		const bare = slash < value.length - 1 && (dot === -1 || dot >= end);
+		// In the line's own string: in the whole text, a line without a dot would search on to the
+		// next dot anywhere below it (quadratic for a paste of extensionless paths).
+		const bare = slash < value.length - 1 && value.indexOf('.', slash) === -1;
 		const upper = hasUpper ? UPPER : 0;
 		if (hasUpper) this.#upper++;
 		if (sameDir) {

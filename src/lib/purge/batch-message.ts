@@ -21,17 +21,44 @@ export interface PackedBatch {
 	errorCount: number;
 }
 
+type Diagnostics = PathBatch['diagnostics'];
+
 /**
  * Fixes list the items they remove in typed arrays (compact for 100,000 items), which JSON would
  * turn into objects keyed by index: they travel as plain arrays and are typed again on arrival.
+ * Only those few fixes are touched (a reviver or replacer would run on every key of every message,
+ * doubling the parse).
  */
-const typedArraysAsArrays = (_key: string, value: unknown) =>
-	value instanceof Int32Array ? Array.from(value) : value;
-const removalsTyped = (key: string, value: unknown) => {
-	if (key !== 'remove' || value === null || typeof value !== 'object') return value;
-	const { lines, pieces } = value as { lines: number[]; pieces: number[] };
-	return { lines: Int32Array.from(lines), pieces: Int32Array.from(pieces) };
-};
+const removalsAsArrays = (diagnostics: Diagnostics): Diagnostics =>
+	diagnostics.map((d) =>
+		d.fixes.some((f) => f.remove)
+			? {
+					...d,
+					fixes: d.fixes.map((f) =>
+						f.remove
+							? {
+									...f,
+									remove: {
+										lines: Array.from(f.remove.lines),
+										pieces: Array.from(f.remove.pieces)
+									} as unknown as typeof f.remove
+								}
+							: f
+					)
+				}
+			: d
+	);
+
+function typeRemovals(diagnostics: Diagnostics): Diagnostics {
+	for (const d of diagnostics)
+		for (const f of d.fixes)
+			if (f.remove)
+				f.remove = {
+					lines: Int32Array.from(f.remove.lines),
+					pieces: Int32Array.from(f.remove.pieces)
+				};
+	return diagnostics;
+}
 
 /** In the worker: the batch in the compact form. `itemLines` is shared, so it can be transferred. */
 export function packBatch(batch: PathBatch): PackedBatch {
@@ -41,7 +68,7 @@ export function packBatch(batch: PathBatch): PackedBatch {
 		items: joinable ? items.join(SEPARATOR) : items,
 		count: items.length,
 		itemLines: batch.itemLines,
-		diagnostics: JSON.stringify(batch.diagnostics, typedArraysAsArrays),
+		diagnostics: JSON.stringify(removalsAsArrays(batch.diagnostics)),
 		summary: batch.summary,
 		errorCount: batch.errorCount
 	};
@@ -53,7 +80,7 @@ export function unpackBatch(packed: PackedBatch): PathBatch {
 	return {
 		items: typeof items !== 'string' ? items : count === 0 ? [] : items.split(SEPARATOR),
 		itemLines: packed.itemLines,
-		diagnostics: JSON.parse(packed.diagnostics, removalsTyped) as PathBatch['diagnostics'],
+		diagnostics: typeRemovals(JSON.parse(packed.diagnostics) as Diagnostics),
 		summary: packed.summary,
 		errorCount: packed.errorCount
 	};

@@ -147,7 +147,7 @@ try {
 		const sorted = keys.slice(-KEYS.length).sort((x, y) => x - y);
 		return {
 			n: sorted.length,
-			median: sorted[Math.floor(keys.length / 2)],
+			median: sorted[sorted.length >> 1],
 			slowest: sorted.at(-1) ?? 0
 		};
 	};

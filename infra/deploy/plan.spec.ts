@@ -146,6 +146,15 @@ describe('old hashed assets', () => {
 		expect(plan.deletes).toEqual([]);
 	});
 
+	it('keeps every old asset when the build served is this one again (a redeploy)', () => {
+		// The manifest names this build: the release before it is unknown, and tabs may run it.
+		const plan = planDeploy(all, [v1, v0, remote(files.chunk.key, 'chunk')], '_console', {
+			previous: [files.chunk.key]
+		});
+		expect(plan.kept).toEqual([v0.key, v1.key].sort());
+		expect(plan.deletes).toEqual([]);
+	});
+
 	it('never deletes an asset of this build, whatever the manifest says', () => {
 		const plan = planDeploy(all, [remote(files.chunk.key, 'chunk')], '_console', { previous: [] });
 		expect(plan.deletes).toEqual([]);

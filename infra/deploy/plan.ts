@@ -135,7 +135,10 @@ export function planDeploy(
 		.filter((key) => key.startsWith(dir) && !keys.has(key))
 		.sort();
 	const immutable = (key: string) => cacheControl(key.slice(prefix.length)) === IMMUTABLE;
-	const previous = options.previous ? new Set(options.previous) : null;
+	// Redeploying the build already served (a config.json change, --force): its manifest names
+	// this very build, and the release before it, which open tabs may still run, is unknown here.
+	const servedIsThisBuild = options.previous?.every((key) => keys.has(key)) ?? true;
+	const previous = servedIsThisBuild ? null : new Set(options.previous);
 	const keep = (key: string) => immutable(key) && (previous === null || previous.has(key));
 	return {
 		uploads,

@@ -78,14 +78,20 @@ test('the large editor loads once the paths field is focused, before any paste',
 	page
 }) => {
 	const editorCode: string[] = [];
-	page.on('response', async (r) => {
+	const reading: Promise<void>[] = [];
+	page.on('response', (r) => {
 		if (!r.url().endsWith('.js')) return;
-		// A body is gone once its document is navigated away from (the sign-in): not the editor's.
-		const body = await r.text().catch(() => '');
-		if (body.includes('cm-editor')) editorCode.push(r.url());
+		reading.push(
+			// A body is gone once its document is navigated away from (the sign-in): not the editor's.
+			r.text().then(
+				(body) => void (body.includes('cm-editor') && editorCode.push(r.url())),
+				() => undefined
+			)
+		);
 	});
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	await page.waitForLoadState('networkidle'); // the page's second stage is in
+	await Promise.all(reading); // every script received so far has been looked at
 	expect(editorCode).toEqual([]); // a page left alone never loads it
 	await field(page).focus();
 	await expect.poll(() => editorCode.length).toBe(1);

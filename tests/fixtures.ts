@@ -31,6 +31,22 @@ export async function openSignedIn(page: Page, path: string, email: string) {
 }
 
 /** No serious or critical accessibility violations on what the page shows now. */
+/**
+ * Pastes through the clipboard, as a user does (typing thousands of lines with `fill` takes
+ * Playwright minutes), into the field labelled `field`.
+ */
+export async function paste(
+	page: Page,
+	lines: string | readonly string[],
+	field: RegExp = /Paths to invalidate/
+) {
+	const text = typeof lines === 'string' ? lines : lines.join('\n');
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+	await page.getByLabel(field).focus();
+	await page.keyboard.press('ControlOrMeta+V');
+}
+
 export async function expectAccessible(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
 	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

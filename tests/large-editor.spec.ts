@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
+import { DIST, expect, expectAccessible, openSignedIn, test, paste } from './fixtures';
 
 // Texts of 100,000+ characters go in an editor that renders only the lines on screen (CodeMirror,
 // loaded then); smaller ones stay in the native textarea. Both answer to the same label.
@@ -7,14 +7,6 @@ import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
 const field = (page: Page) => page.getByLabel(/Paths to invalidate/);
 const largeEditor = (page: Page) => page.getByTestId('large-editor');
 const textarea = (page: Page) => page.locator('textarea#paths');
-
-/** Pastes through the clipboard, as a user does. */
-async function paste(page: Page, text: string) {
-	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-	await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-	await field(page).focus();
-	await page.keyboard.press('ControlOrMeta+V');
-}
 
 /**
  * 100,000 lines, about 1.3 M characters, one folder each (no wildcard suggestions, so few

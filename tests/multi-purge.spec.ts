@@ -1,4 +1,4 @@
-import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
+import { DIST, expect, expectAccessible, openSignedIn, test, paste } from './fixtures';
 import { stack } from './stack-control';
 
 // The stack never completes an invalidation on its own clock here: the tests complete them with
@@ -57,12 +57,8 @@ test('a 100,000-line paste is checked once for every distribution and kept acros
 }) => {
 	test.slow(); // 100,000 lines through the clipboard and the rules on a shared machine
 	await openSignedIn(page, `/purge?d=${DIST.www}&d=${DIST.shop}`, 'alice@example.com');
-	const field = page.getByLabel(/Paths to invalidate on every distribution/);
 	const lines = Array.from({ length: 100_000 }, (_, i) => `/m${i}/f.html`);
-	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-	await page.evaluate((t) => navigator.clipboard.writeText(t), lines.join('\n'));
-	await field.focus();
-	await page.keyboard.press('ControlOrMeta+V');
+	await paste(page, lines, /Paths to invalidate on every distribution/);
 	// Checked in the worker: the cards say so until its answer is in (slow on a loaded machine).
 	for (const id of [DIST.www, DIST.shop])
 		await expect(page.getByTestId(`target-${id}`)).toContainText('100,000 items to send here', {

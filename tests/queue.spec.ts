@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DIST, expect, openSignedIn, test } from './fixtures';
+import { DIST, expect, openSignedIn, test, paste } from './fixtures';
 import { stack } from './stack-control';
 
 // The stack never completes an invalidation on its own clock here (a loaded machine cannot
@@ -9,17 +9,6 @@ test.beforeEach(() => stack.settings({ completeAfterMs: 600_000 }));
 
 const release = (n: number, tag: string) =>
 	Array.from({ length: n }, (_, i) => `/release-${tag}/${i}.html`);
-
-/**
- * Pastes the list through the clipboard, as a user does (typing 7,000 lines with `fill` takes
- * Playwright minutes), then presses the button once.
- */
-export async function paste(page: Page, items: string[], field = /Paths to invalidate/) {
-	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-	await page.evaluate((text) => navigator.clipboard.writeText(text), items.join('\n'));
-	await page.getByLabel(field).focus();
-	await page.keyboard.press('ControlOrMeta+V');
-}
 
 async function pasteAndSend(page: Page, items: string[]) {
 	await paste(page, items);

@@ -1,19 +1,11 @@
 import type { Page, Route } from '@playwright/test';
-import { DIST, expect, openSignedIn, test } from './fixtures';
+import { DIST, expect, openSignedIn, test, paste } from './fixtures';
 import { stack } from './stack-control';
 
 // The purge page comes in two stages: the form first, then (right after it is painted) the path
 // rules in a worker, the messages, the dialogs, the queue and the recent list.
 
 const field = (page: Page) => page.getByLabel(/Paths to invalidate/);
-
-/** Pastes through the clipboard, as a user does (`fill` with 20,000 lines is slow). */
-async function paste(page: Page, lines: string[]) {
-	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-	await page.evaluate((text) => navigator.clipboard.writeText(text), lines.join('\n'));
-	await field(page).focus();
-	await page.keyboard.press('ControlOrMeta+V');
-}
 
 /**
  * Holds every script holding `marker` until `release()`: a slow network for one part of the page.

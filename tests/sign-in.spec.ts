@@ -51,7 +51,18 @@ test('a reload signs in again silently and keeps the page', async ({ page }) => 
 
 test('sign-out revokes and ends the Cognito session', async ({ page }) => {
 	await openSignedIn(page, '/', 'alice@example.com');
+	// Hold the real revocation request until the page has been looked at mid-sign-out.
+	let release!: () => void;
+	const released = new Promise<void>((r) => (release = r));
+	await page.route('**/oauth2/revoke', async (route) => {
+		await released;
+		await route.continue();
+	});
 	await page.getByRole('button', { name: 'Sign out' }).click();
+	// Not "signed out" yet: the logout round trip is still to come, and would reload the page.
+	await expect(page.getByText('Signing you out…')).toBeVisible();
+	await expect(page.getByText('You are signed out.')).toBeHidden();
+	release();
 	await expect(page.getByText('You are signed out.')).toBeVisible();
 	await expect(page).toHaveURL(/\/_console\/$/);
 	// Cognito's session is gone: signing in asks for credentials again.

@@ -26,6 +26,7 @@ export class Session {
 	readonly config: Config;
 	#tokens = $state.raw<Tokens | null>(null);
 	#expired = $state(false);
+	#signingOut = $state(false);
 	#refreshing: Promise<string> | null = null;
 
 	constructor(config: Config) {
@@ -38,6 +39,10 @@ export class Session {
 	/** True once a refresh failed: the user must sign in again (everything typed is kept). */
 	get isExpired() {
 		return this.#expired;
+	}
+	/** Between "Sign out" and leaving for Cognito's logout endpoint (the revocation is in flight). */
+	get isSigningOut() {
+		return this.#signingOut;
 	}
 	get wasSignedOut() {
 		return sessionStorage.getItem(SIGNED_OUT_KEY) !== null;
@@ -97,6 +102,9 @@ export class Session {
 	/** Revoke the refresh token, forget everything, then leave through Cognito's logout endpoint. */
 	signOut = async () => {
 		const refreshToken = this.#tokens?.refreshToken;
+		// Set before the tokens go, so the page says "Signing you out…" rather than "You are signed
+		// out." while the revocation runs and the logout round trip has not happened yet.
+		this.#signingOut = true;
 		this.#tokens = null;
 		sessionStorage.setItem(SIGNED_OUT_KEY, '1');
 		try {

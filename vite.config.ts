@@ -1,10 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
+import { sdkBrowserTrims } from './scripts/sdk-browser-trims.mjs';
 import { sdkErrorClasses } from './scripts/sdk-error-classes.mjs';
 
 export default defineConfig({
-	plugins: [tailwindcss(), sveltekit(), sdkErrorClasses()],
+	plugins: [tailwindcss(), sveltekit(), sdkErrorClasses(), sdkBrowserTrims()],
 	preview: { port: 4173, strictPort: true },
 	test: {
 		include: [

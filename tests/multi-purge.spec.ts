@@ -66,7 +66,9 @@ test('a 100,000-line paste is checked once for every distribution and kept acros
 		});
 	await page.keyboard.press('ControlOrMeta+End');
 	await page.keyboard.type('\n/typed.html');
-	await expect(page.getByTestId(`target-${DIST.shop}`)).toContainText('100,001 items');
+	await expect(page.getByTestId(`target-${DIST.shop}`)).toContainText('100,001 items', {
+		timeout: 60_000
+	});
 	// Saved once typing pauses, and at once when the page is hidden: nothing typed is lost.
 	await page.reload();
 	await expect(page.getByLabel(/Paths to invalidate on every distribution/)).toHaveValue(

@@ -61,6 +61,23 @@ export async function paste(
 	await page.keyboard.press('ControlOrMeta+V');
 }
 
+/**
+ * Fills this origin's localStorage until not one more character fits, as a site sharing the
+ * origin can; returns how many entries that took.
+ */
+export function fillLocalStorage(page: Page) {
+	return page.evaluate(() => {
+		let i = 0;
+		for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1])
+			try {
+				for (;;) localStorage.setItem(`site-cache-${i++}`, 'x'.repeat(size));
+			} catch {
+				// Full at this size: go on with smaller entries until not one more character fits.
+			}
+		return i;
+	});
+}
+
 /** No serious or critical accessibility violations on what the page shows now. */
 export async function expectAccessible(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();

@@ -1,4 +1,4 @@
-import { DIST, expect, openSignedIn, signInAs, test } from './fixtures';
+import { DIST, expect, fillLocalStorage, openSignedIn, signInAs, test } from './fixtures';
 import { stack } from './stack-control';
 
 const pathsField = (page: import('@playwright/test').Page) =>
@@ -35,17 +35,7 @@ test('a purge goes out with localStorage full, and the page says the draft is no
 	await stack.settings({ completeAfterMs: 600_000 });
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	// The site sharing this origin fills the storage, as a real one can.
-	const filled = await page.evaluate(() => {
-		let i = 0;
-		for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1])
-			try {
-				for (;;) localStorage.setItem(`site-cache-${i++}`, 'x'.repeat(size));
-			} catch {
-				// Full at this size: go on with smaller entries until not one more character fits.
-			}
-		return i;
-	});
-	expect(filled).toBeGreaterThan(0);
+	expect(await fillLocalStorage(page)).toBeGreaterThan(0);
 
 	const path = `/full-storage-${Date.now()}.html`;
 	await pathsField(page).fill(path);

@@ -30,7 +30,21 @@ export async function openSignedIn(page: Page, path: string, email: string) {
 	await expect(page.getByTestId('signed-in-user')).toHaveText(email);
 }
 
-/** No serious or critical accessibility violations on what the page shows now. */
+/**
+ * Runs `action`, which leaves the page (a sign-in round trip, a full reload), and resolves once
+ * another document has replaced this one: until then the page being left still answers, with the
+ * same address and content, so an assertion could pass, or a click land, on it.
+ */
+export async function expectNewDocument(page: Page, action: () => Promise<unknown>) {
+	await page.evaluate(() => Object.assign(window, { __leaving: true }));
+	await action();
+	await expect
+		.poll(() => page.evaluate(() => '__leaving' in window).catch(() => true), {
+			message: 'a new document replaced the page'
+		})
+		.toBe(false);
+}
+
 /**
  * Pastes through the clipboard, as a user does (typing thousands of lines with `fill` takes
  * Playwright minutes), into the field labelled `field`.
@@ -47,6 +61,24 @@ export async function paste(
 	await page.keyboard.press('ControlOrMeta+V');
 }
 
+/**
+ * Fills this origin's localStorage until not one more character fits, as a site sharing the
+ * origin can; returns how many entries that took.
+ */
+export function fillLocalStorage(page: Page) {
+	return page.evaluate(() => {
+		let i = 0;
+		for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1])
+			try {
+				for (;;) localStorage.setItem(`site-cache-${i++}`, 'x'.repeat(size));
+			} catch {
+				// Full at this size: go on with smaller entries until not one more character fits.
+			}
+		return i;
+	});
+}
+
+/** No serious or critical accessibility violations on what the page shows now. */
 export async function expectAccessible(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
 	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

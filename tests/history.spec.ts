@@ -159,8 +159,9 @@ test('a path search finds purges of that path and of a wildcard above it, and ex
 });
 
 test('a long search shows its progress and can be stopped, then continued', async ({ page }) => {
-	// Every GetInvalidation slowed down: the search is still running when Stop is pressed.
-	await stack.addFault({ kind: 'latency', operation: 'GetInvalidation', ms: 300, count: 1000 });
+	// Every GetInvalidation slowed down so far that the search (250 of them, 4 at a time) lasts
+	// minutes: it is still running when Stop is pressed, however slow the machine.
+	await stack.addFault({ kind: 'latency', operation: 'GetInvalidation', ms: 3000, count: 1000 });
 	await openSignedIn(page, `/d/${DIST.www}/history?path=/nothing-matches-this`, 'vera@example.com');
 	const progress = page.getByTestId('search-progress');
 	await expect(progress).toHaveAttribute('data-state', 'running');

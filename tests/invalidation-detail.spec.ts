@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DIST, expect, expectAccessible, openSignedIn, test } from './fixtures';
+import { DIST, expect, expectAccessible, fillLocalStorage, openSignedIn, test } from './fixtures';
 import { stack } from './stack-control';
 
 // The detail page of one invalidation: a 250-invalidation history on www to pick from.
@@ -166,15 +166,7 @@ test('run again with localStorage full says the pending run is not kept, and a r
 	const originalId = await stack.createInvalidation(DIST.www, [path]);
 	await openSignedIn(page, `/d/${DIST.www}/invalidations/${originalId}`, 'alice@example.com');
 	// The site sharing this origin fills the storage, as a real one can.
-	await page.evaluate(() => {
-		let i = 0;
-		for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1])
-			try {
-				for (;;) localStorage.setItem(`site-cache-${i++}`, 'x'.repeat(size));
-			} catch {
-				// Full at this size: go on with smaller entries until not one more character fits.
-			}
-	});
+	expect(await fillLocalStorage(page)).toBeGreaterThan(0);
 	await page.getByRole('button', { name: 'Run again…' }).click();
 	await expect(page.getByTestId('run-not-kept')).toHaveCount(0); // nothing refused yet
 	// Until cleared: see the test above.

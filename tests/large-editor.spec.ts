@@ -4,6 +4,11 @@ import { DIST, expect, expectAccessible, openSignedIn, test, paste } from './fix
 // Texts of 100,000+ characters go in an editor that renders only the lines on screen (CodeMirror,
 // loaded then); smaller ones stay in the native textarea. Both answer to the same label.
 
+/**
+ * The wait for the verdicts on 100,000 lines (the worker's check, then the main thread's share):
+ * seconds on a machine other jobs load, so the bound is wide, as for the multi form's paste.
+ */
+const CHECKED = { timeout: 60_000 };
 const field = (page: Page) => page.getByLabel(/Paths to invalidate/);
 const largeEditor = (page: Page) => page.getByTestId('large-editor');
 const textarea = (page: Page) => page.locator('textarea#paths');
@@ -46,7 +51,7 @@ test('a 100,000-line paste goes to the large editor with the right counts; typin
 	// Its styles apply under the strict CSP (zero violations, asserted by the fixture): a box of
 	// a few hundred pixels that scrolls, not 100,000 lines tall.
 	expect((await largeEditor(page).boundingBox())?.height).toBeLessThan(1000);
-	await expect(page.getByTestId('summary-items')).toHaveText('100,000');
+	await expect(page.getByTestId('summary-items')).toHaveText('100,000', CHECKED);
 	const messages = page.getByRole('region', { name: 'Messages about the paths' });
 	await expect(messages.getByTestId('filter-error')).toHaveText(/1 error/);
 	await expect(field(page)).toBeFocused(); // the caret is where the paste ended, on screen
@@ -56,13 +61,13 @@ test('a 100,000-line paste goes to the large editor with the right counts; typin
 	await page.keyboard.press('ControlOrMeta+End');
 	await page.keyboard.press('Enter');
 	await page.keyboard.type('/typed.html');
-	await expect(page.getByTestId('summary-items')).toHaveText('100,001');
+	await expect(page.getByTestId('summary-items')).toHaveText('100,001', CHECKED);
 	await expectAccessible(page);
 
 	await page.reload();
 	await expect(largeEditor(page)).toBeVisible();
 	await expect(textarea(page)).toHaveCount(0);
-	await expect(page.getByTestId('summary-items')).toHaveText('100,001');
+	await expect(page.getByTestId('summary-items')).toHaveText('100,001', CHECKED);
 	await expect(field(page)).toContainText('/first.html');
 });
 
@@ -92,7 +97,7 @@ test('the large editor loads once the paths field is focused, before any paste',
 	page.on('request', (r) => void (r.url().endsWith('.js') && requests.push(r.url())));
 	await paste(page, bigText());
 	await expect(largeEditor(page)).toBeVisible();
-	await expect(page.getByTestId('summary-items')).toHaveText('100,000');
+	await expect(page.getByTestId('summary-items')).toHaveText('100,000', CHECKED);
 	expect(requests).toEqual([]);
 });
 
@@ -102,7 +107,7 @@ test('in the large editor, a message selects its line and a one-click fix applie
 	test.slow();
 	await openSignedIn(page, `/d/${DIST.www}`, 'alice@example.com');
 	await paste(page, bigText('/list/a.html, /list/b.html'));
-	await expect(page.getByTestId('summary-items')).toHaveText('100,001');
+	await expect(page.getByTestId('summary-items')).toHaveText('100,001', CHECKED);
 	const message = page.getByTestId('diagnostic').filter({ hasText: 'A list of 2 on one line' });
 
 	await message.getByRole('button', { name: 'Line 50000' }).click();
@@ -116,7 +121,7 @@ test('in the large editor, a message selects its line and a one-click fix applie
 	await field(page).press('ControlOrMeta+End');
 	await page.keyboard.press('Enter');
 	await page.keyboard.type('/after-fix.html');
-	await expect(page.getByTestId('summary-items')).toHaveText('100,002');
+	await expect(page.getByTestId('summary-items')).toHaveText('100,002', CHECKED);
 	await expect(page.getByText('A list of 2 on one line')).toHaveCount(0);
 	await expect(field(page)).toContainText('/after-fix.html');
 });
@@ -125,7 +130,7 @@ test('Ctrl+Enter in the large editor sends (a viewer is told why not)', async ({
 	test.slow();
 	await openSignedIn(page, `/d/${DIST.www}`, 'vera@example.com');
 	await paste(page, bigText());
-	await expect(page.getByTestId('summary-items')).toHaveText('100,000');
+	await expect(page.getByTestId('summary-items')).toHaveText('100,000', CHECKED);
 	await field(page).press('Control+Enter');
 	await expect(page.getByText('Viewers can read distributions but not purge them.')).toBeVisible();
 });

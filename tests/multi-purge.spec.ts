@@ -66,7 +66,9 @@ test('a 100,000-line paste is checked once for every distribution and kept acros
 		});
 	await page.keyboard.press('ControlOrMeta+End');
 	await page.keyboard.type('\n/typed.html');
-	await expect(page.getByTestId(`target-${DIST.shop}`)).toContainText('100,001 items');
+	await expect(page.getByTestId(`target-${DIST.shop}`)).toContainText('100,001 items', {
+		timeout: 60_000
+	});
 	// Saved once typing pauses, and at once when the page is hidden: nothing typed is lost.
 	await page.reload();
 	await expect(page.getByLabel(/Paths to invalidate on every distribution/)).toHaveValue(
@@ -100,6 +102,20 @@ test('a query string is warned about on each distribution, and sent as typed onc
 		await expect
 			.poll(async () => (await stack.invalidations(id)).some((i) => i.paths.includes(path)))
 			.toBe(true);
+});
+
+test('each card counts its own errors and lists them before its warnings', async ({ page }) => {
+	await openSignedIn(page, `/purge?d=${DIST.www}&d=${DIST.shop}`, 'alice@example.com');
+	// A query string (a warning everywhere), then a URL of the shop: an error on www only.
+	await page
+		.getByLabel(/Paths to invalidate on every distribution/)
+		.fill('/b.html?v=2\nhttps://shop.example.test/a.html');
+	const www = page.getByTestId(`target-${DIST.www}`);
+	await expect(www).toContainText('1 item to send here; 1 error.');
+	await expect(www.getByRole('listitem')).toHaveText([/^\W*Error, line 2/, /^\W*Warning, line 1/]);
+	const shop = page.getByTestId(`target-${DIST.shop}`);
+	await expect(shop).toContainText('2 items to send here.');
+	await expect(shop.getByRole('listitem')).toHaveText([/^\W*Warning, line 1/]);
 });
 
 test('a finished queue dismissed in one tab goes from the other tabs too', async ({

@@ -28,6 +28,7 @@ import { checkBase } from '../rules/rewrite';
 import {
 	formatPlan,
 	localFile,
+	manifestIsStale,
 	planDeploy,
 	readReleaseManifest,
 	RELEASE_MANIFEST,
@@ -136,7 +137,8 @@ async function listBucket(): Promise<RemoteObject[]> {
 			new ListObjectsV2Command({ Bucket: bucket, Prefix: `${prefix}/`, ContinuationToken: token })
 		);
 		for (const o of page.Contents ?? [])
-			if (o.Key && o.ETag) objects.push({ key: o.Key, etag: o.ETag });
+			if (o.Key && o.ETag)
+				objects.push({ key: o.Key, etag: o.ETag, lastModified: o.LastModified?.getTime() });
 		token = page.IsTruncated ? page.NextContinuationToken : undefined;
 	} while (token);
 	return objects;
@@ -166,6 +168,10 @@ async function previousRelease(): Promise<string[] | null> {
 }
 
 const previous = await previousRelease();
+if (previous && manifestIsStale(remote, prefix))
+	console.warn(
+		`${manifestFile.key} is older than index.html (a deploy stopped before writing it); keeping every old hashed asset.`
+	);
 const plan = planDeploy(local, remote, prefix, { force: values.force, previous });
 console.log(`\nconfig.json:\n${configBody}`);
 console.log(formatPlan(plan, bucket));

@@ -155,6 +155,32 @@ describe('old hashed assets', () => {
 		expect(plan.deletes).toEqual([]);
 	});
 
+	it('keeps every old asset when a deploy stopped before the manifest (index.html is newer)', () => {
+		// v1 is served: its deploy put index.html, then stopped before writing the manifest, which
+		// still names v0. Deleting by that manifest would take v1's assets from its open tabs.
+		const written = (o: RemoteObject, at: string) => ({ ...o, lastModified: Date.parse(at) });
+		const bucket = [
+			v1,
+			v0,
+			written(remote('_console/index.html', '<html>v1</html>'), '2026-11-30T10:00:05Z'),
+			written(remote(`_console${RELEASE_MANIFEST}`, 'v0 manifest'), '2026-11-30T09:00:00Z')
+		];
+		const local = [...all, localFile('_console', RELEASE_MANIFEST, releaseManifest(all))];
+		const plan = planDeploy(local, bucket, '_console', { previous: [v0.key] });
+		expect(plan.kept).toEqual([v0.key, v1.key].sort());
+		expect(plan.deletes).toEqual([]);
+		expect(formatPlan(plan, 'b')).toContain(`KEEP    s3://b/${v1.key}`);
+
+		// Written in the same second as index.html, after it: that manifest is the served release's.
+		bucket[3] = written(bucket[3], '2026-11-30T10:00:05Z');
+		const completed = planDeploy(local, bucket, '_console', { previous: [v1.key] });
+		expect(completed.kept).toEqual([v1.key]);
+		expect(completed.deletes).toEqual([v0.key]);
+		expect(formatPlan(completed, 'b')).toContain(
+			`DELETE  s3://b/${v0.key}  (from a release before the previous one)`
+		);
+	});
+
 	it('never deletes an asset of this build, whatever the manifest says', () => {
 		const plan = planDeploy(all, [remote(files.chunk.key, 'chunk')], '_console', { previous: [] });
 		expect(plan.deletes).toEqual([]);

@@ -18,11 +18,15 @@ export interface RemoteObject {
 	key: string;
 	/** As S3 lists it: quoted, the MD5 for single-part uploads. */
 	etag: string;
+	/** When it was last written (ms since the epoch), as S3 lists it (`LastModified`). */
+	lastModified?: number;
 }
 export interface Upload extends LocalFile {
 	reason: 'new' | 'changed' | 'forced';
 }
 export interface Plan {
+	/** Key prefix without a trailing slash, as given to planDeploy. */
+	prefix: string;
 	/** In upload order: hashed assets, other files, config.json, index.html last. */
 	uploads: Upload[];
 	unchanged: LocalFile[];
@@ -66,6 +70,10 @@ export function readReleaseManifest(body: string | null): string[] | null {
 		return null;
 	}
 }
+
+/** Whether `key` (under `prefix`) is a hashed asset: immutable, renamed whenever it changes. */
+const isHashedAsset = (key: string, prefix: string) =>
+	cacheControl(key.slice(prefix.length)) === IMMUTABLE;
 
 /** The object for the file at `path` (relative to the build, leading slash) under `prefix` (`_console`). */
 export function localFile(prefix: string, path: string, body: Uint8Array | string): LocalFile {
@@ -134,18 +142,36 @@ export function planDeploy(
 		.map((o) => o.key)
 		.filter((key) => key.startsWith(dir) && !keys.has(key))
 		.sort();
-	const immutable = (key: string) => cacheControl(key.slice(prefix.length)) === IMMUTABLE;
 	// Redeploying the build already served (a config.json change, --force): its manifest names
 	// this very build, and the release before it, which open tabs may still run, is unknown here.
 	const servedIsThisBuild = options.previous?.every((key) => keys.has(key)) ?? true;
-	const previous = servedIsThisBuild ? null : new Set(options.previous);
-	const keep = (key: string) => immutable(key) && (previous === null || previous.has(key));
+	const previous =
+		servedIsThisBuild || manifestIsStale(remote, prefix) ? null : new Set(options.previous);
+	const keep = (key: string) =>
+		isHashedAsset(key, prefix) && (previous === null || previous.has(key));
 	return {
+		prefix,
 		uploads,
 		unchanged,
 		deletes: stale.filter((key) => !keep(key)),
 		kept: stale.filter(keep)
 	};
+}
+
+/**
+ * Whether the bucket's release manifest is older than its index.html: a deploy stopped after
+ * putting index.html and before the manifest (the last upload) left the manifest of the release
+ * before the one served. Its assets are then not those open tabs run, so none is deleted on its
+ * word. S3 keeps LastModified to the second, and a deploy writes the manifest after index.html, so
+ * a completed deploy never leaves the manifest older. A manifest left as it was while index.html
+ * changed (a build whose assets are all unchanged) reads as stale too: that only keeps more.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_Object.html
+ */
+export function manifestIsStale(remote: readonly RemoteObject[], prefix: string): boolean {
+	const written = (path: string) => remote.find((o) => o.key === `${prefix}${path}`)?.lastModified;
+	const index = written('/index.html');
+	const manifest = written(RELEASE_MANIFEST);
+	return index !== undefined && manifest !== undefined && manifest < index;
 }
 
 /** The plan as the terminal shows it. */
@@ -157,7 +183,7 @@ export function formatPlan(plan: Plan, bucket: string): string {
 		),
 		...plan.deletes.map(
 			(key) =>
-				`DELETE  s3://${bucket}/${key}  (${key.includes('/_app/immutable/') ? 'from a release before the previous one' : 'no longer in the build'})`
+				`DELETE  s3://${bucket}/${key}  (${isHashedAsset(key, plan.prefix) ? 'from a release before the previous one' : 'no longer in the build'})`
 		),
 		...plan.kept.map(
 			(key) => `KEEP    s3://${bucket}/${key}  (previous build; open tabs may load it)`

@@ -10,7 +10,7 @@ import { classify } from '$lib/paths/parse-paste';
 import { formatUsd, type Micros } from './money';
 import type { PathPricing } from './pricing';
 import { formatCount } from '$lib/paths/format-count';
-import { parentDirectory } from '$lib/paths/directory';
+import { directoryLength, parentDirectory } from '$lib/paths/directory';
 
 export interface WildcardSuggestion {
 	/** The directory the files share, e.g. `/img/`. */
@@ -40,12 +40,6 @@ export const costOfPaths =
  * same grouping as the path rules' sibling suggestion. */
 export const directoryOf = parentDirectory;
 
-/** Whether `path`'s directory ends at `end` (its last `/` before any query string is there). */
-function isDirectChild(path: string, end: number): boolean {
-	const query = path.indexOf('?', end);
-	return path.lastIndexOf('/', query === -1 ? path.length : query - 1) === end - 1;
-}
-
 /**
  * Directories whose listed files cost more than one wildcard would, biggest saving first.
  * The root is never suggested (`/*` purges the whole site), nor a directory whose wildcard is
@@ -67,7 +61,11 @@ export function suggestWildcards(
 	let last: { directory: string; group: string[] | null } | null = null;
 	for (const item of items) {
 		if (classify(item) !== 'file') continue;
-		if (last && item.startsWith(last.directory) && isDirectChild(item, last.directory.length)) {
+		if (
+			last &&
+			item.startsWith(last.directory) &&
+			directoryLength(item) === last.directory.length
+		) {
 			last.group?.push(item);
 			continue;
 		}

@@ -7,8 +7,17 @@
  * @example parentDirectory('/a.jpg') // null
  */
 export function parentDirectory(path: string): string | null {
+	const length = directoryLength(path);
+	return length > 1 ? path.slice(0, length) : null;
+}
+
+/**
+ * The length of `path`'s directory, `/` included (what parentDirectory returns, without making
+ * the string; 1 for a file at the root). No array or string per call: this runs for every item
+ * of a 100,000-line paste on each edit.
+ * @example directoryLength('/img/a.jpg?v=/2') // 5
+ */
+export function directoryLength(path: string): number {
 	const query = path.indexOf('?');
-	// No array per call: this runs for every item of a 100,000-line paste on each edit.
-	const slash = path.lastIndexOf('/', query === -1 ? path.length : query - 1);
-	return slash > 0 ? path.slice(0, slash + 1) : null;
+	return path.lastIndexOf('/', query === -1 ? path.length : query - 1) + 1;
 }

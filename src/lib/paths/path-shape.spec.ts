@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parentDirectory } from './directory';
+import { directoryLength, parentDirectory } from './directory';
 import { fnv, hashOf, hashWithSlash, HAS_UPPER, measure } from './path-shape';
 
 // Seeded by vitest.setup.ts (printed at the start of the run).
@@ -8,7 +8,7 @@ const path = fc
 	.array(fc.constantFrom('/', 'a', 'B', '.', '?', '=', '%', ' ', 'é', '*', '#'), { maxLength: 24 })
 	.map((chars) => '/' + chars.join(''));
 
-describe('parentDirectory', () => {
+describe('parentDirectory and directoryLength', () => {
 	it.each<[string, string | null, string]>([
 		['/img/a.jpg', '/img/', 'up to the last "/"'],
 		['/img/sub/', '/img/sub/', 'a path ending in "/" is its own directory'],
@@ -18,6 +18,7 @@ describe('parentDirectory', () => {
 		['/', null, 'the root']
 	])('%j → %j (%s)', (input, expected) => {
 		expect(parentDirectory(input)).toBe(expected);
+		expect(directoryLength(input)).toBe(expected?.length ?? 1);
 	});
 });
 

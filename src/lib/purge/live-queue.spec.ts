@@ -6,7 +6,7 @@ import type { CloudFrontApi } from '$lib/aws/cloudfront';
 import type { DetailCache } from '$lib/history/detail-cache';
 import { LiveQueue } from './live-queue.svelte';
 import { countConnections } from './connection-count.testing';
-import { openQueueStore } from './queue-store';
+import { openQueueStore, type QueueStore } from './queue-store';
 
 const owner = { subject: 'sub-alice', email: 'alice@example.com' };
 const items = Array.from({ length: 4000 }, (_, i) => `/p/${i}`);
@@ -20,8 +20,10 @@ const OLD_RECORD = {
 
 let sent: string[];
 let made: LiveQueue[];
+let stores: QueueStore[];
 
-function liveQueue() {
+/** A queue for E1 on `store` (by default a store of its own, closed after the test). */
+function liveQueue(store = openQueueStore()) {
 	// Only the two calls a queue makes; a stand-in for CloudFront with nothing in progress.
 	const api = {
 		listInvalidations: async () => ({ items: [] }),
@@ -32,13 +34,14 @@ function liveQueue() {
 	} as unknown as CloudFrontApi;
 	const details = () => Promise.reject<DetailCache>(new Error('no details needed'));
 	const live = new LiveQueue({
-		store: openQueueStore(),
+		store,
 		api: Promise.resolve(api),
 		owner,
 		distributionId: 'E1',
 		details
 	});
 	made.push(live);
+	stores.push(store);
 	return live;
 }
 
@@ -53,12 +56,16 @@ beforeEach(async () => {
 	globalThis.indexedDB = new IDBFactory();
 	sent = [];
 	made = [];
+	stores = [];
 	await openQueueStore().get('x', 'y'); // creates the database
 	const db = await openDB('purge-console-queues', 1);
 	await db.put('queues', OLD_RECORD);
 	db.close();
 });
-afterEach(() => made.forEach((q) => q.destroy()));
+afterEach(() => {
+	made.forEach((q) => q.destroy());
+	stores.forEach((s) => s.close());
+});
 
 describe('LiveQueue with an unreadable stored queue', () => {
 	it('says so on opening, with what could be read, and sends nothing', async () => {
@@ -93,12 +100,21 @@ describe('LiveQueue with an unreadable stored queue', () => {
 });
 
 describe('LiveQueue when its page is left', () => {
-	it('closes its database connection (one per visit otherwise stays open)', async () => {
+	it('leaves the store it shares with other queues open: the page that made it closes it', async () => {
 		const connections = countConnections();
-		const q = liveQueue();
-		await q.open();
+		const store = openQueueStore(); // one connection for a page's queues on two distributions
+		const left = liveQueue(store);
+		await left.open();
 		expect(connections.open()).toBe(1);
-		q.destroy();
+		left.destroy();
+		await Promise.resolve();
+		expect(connections.open()).toBe(1);
+		// The other queue goes on, on the same connection.
+		const other = liveQueue(store);
+		await other.open();
+		expect(other.unreadable).toMatchObject({ batches: 2 });
+		expect(connections.total()).toBe(1);
+		store.close();
 		await Promise.resolve();
 		expect(connections.open()).toBe(0);
 	});

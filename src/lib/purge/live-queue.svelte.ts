@@ -18,7 +18,7 @@ import type { CreateResult } from './queue-start';
 import { isUnreadable, type QueueStore, type UnreadableQueue } from './queue-store';
 
 export interface LiveQueueOptions {
-	/** This queue's own store: closed by `destroy`. */
+	/** The page's queue store, which may serve several queues: its owner closes it, not `destroy`. */
 	store: QueueStore;
 	api: Promise<CloudFrontApi>;
 	owner: { subject: string; email: string };
@@ -167,12 +167,11 @@ export class LiveQueue {
 			this.#unreadable = null;
 		});
 
-	/** The page is left: stops running here and closes the channel and the database connection. */
+	/** The page is left: stops running here and closes the channel (the store is its owner's). */
 	destroy = () => {
 		this.#page.abort();
 		clearInterval(this.#ticker);
 		this.#channel?.close();
-		this.#o.store.close();
 	};
 
 	async #run(reload = false) {

@@ -6,7 +6,7 @@ import { loadDraft } from './draft';
 import type { LiveQueue } from './live-queue.svelte';
 import { MultiPurge, type Target } from './multi-purge.svelte';
 import type { PathChecker } from './path-checker';
-import { LARGE_TEXT, SETTLE_MS } from './purge-form.svelte';
+import { LARGE_TEXT, SETTLE_MS } from './check-schedule.svelte';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string>; writes: number } {
 	const data = new Map<string, string>();
@@ -128,6 +128,24 @@ describe('MultiPurge checks', () => {
 		]);
 	});
 
+	it('an empty field needs no rules: nothing to check, nothing to send, before they load', () => {
+		const { runs } = countingChecker();
+		const rules = new Promise<PathChecker>(() => {}); // the rules' code never arrives
+		const purge = new MultiPurge(
+			memoryStore(),
+			owner,
+			[target('E1AAA'), unreadable('E2BBB')],
+			rules
+		);
+		expect(purge.isSettling).toBe(false);
+		expect(purge.batches.map((b) => b?.items ?? null)).toEqual([[], null]);
+		purge.text = '/a.html';
+		expect(purge.isSettling).toBe(true); // this text needs the rules
+		purge.text = '';
+		expect(purge.isSettling).toBe(false);
+		expect(runs).toEqual([]);
+	});
+
 	it('checks a URL against each distribution’s own hosts', async () => {
 		const { checker, runs } = countingChecker();
 		const purge = await ready(checker, memoryStore(), [target('E1AAA'), target('E2BBB')]);
@@ -191,6 +209,27 @@ describe('MultiPurge with a large paste', () => {
 		expect(runs.map((r) => r.text)).toEqual([large('/a.html'), large('/a.html!')]);
 		await runs[1].release();
 		expect(purge.isSettling).toBe(false);
+	});
+
+	it('in a worker: a paste is saved once typing paused and its verdicts are in, not before', async () => {
+		const { checker, runs } = countingChecker(true);
+		const store = memoryStore();
+		const purge = await ready(checker, store, [target('E1AAA'), target('E2BBB')]);
+		runs.length = 0;
+		store.writes = 0;
+		vi.useFakeTimers();
+		purge.text = large('/a.html'); // a paste: checked at once
+		vi.advanceTimersByTime(SETTLE_MS);
+		// Writing megabytes now would hold up the worker's reply on the main thread.
+		expect(store.writes).toBe(0);
+		await runs[0].release();
+		await purge.checked(); // the reply is in
+		vi.advanceTimersByTime(SETTLE_MS - 1);
+		expect(store.writes).toBe(0);
+		vi.advanceTimersByTime(1);
+		expect(loadDraft(store, { ...owner, distributionId: 'multi:E1AAA+E2BBB' }).text).toBe(
+			large('/a.html')
+		);
 	});
 
 	it('flush saves at once (the page is being hidden)', async () => {

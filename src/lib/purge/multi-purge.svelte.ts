@@ -4,11 +4,10 @@
  * full distribution) never stops the others. The typed list is kept as a draft of this user for
  * this set of distributions, like a single distribution's draft.
  *
- * Checking works as in the single-distribution form (PurgeForm), with the same PathChecker: the
- * rules run once per text change for each group of distributions whose verdicts can differ
- * (`verdictGroups`: once for plain paths, whatever the number of distributions), a large text is
- * checked in the worker (or, without one, once typing pauses) and saved once typing pauses, and a
- * purge is only ever sent from the verdicts of the exact text it sends.
+ * Checking and saving run on the single-distribution form's schedule (CheckSchedule, as PurgeForm),
+ * with the same PathChecker: the rules run once per text change for each group of distributions
+ * whose verdicts can differ (`verdictGroups`: once for plain paths, whatever the number of
+ * distributions), and a purge is only ever sent from the verdicts of the exact text it sends.
  */
 import { distributionHosts } from '$lib/distributions/names';
 import type { Distribution } from '$lib/distributions/types';
@@ -18,7 +17,8 @@ import type { KeyValueStore } from '$lib/storage';
 import { loadDraft, saveDraft, type DraftScope } from './draft';
 import type { LiveQueue } from './live-queue.svelte';
 import { mainThreadChecker, type PathChecker } from './path-checker';
-import { LARGE_TEXT, PASTE_CHARS, SETTLE_MS } from './purge-form.svelte';
+import { CheckSchedule, type CheckKey, type Stamped } from './check-schedule.svelte';
+import { EMPTY } from './purge-form.svelte';
 import { queueStartMessage } from './queue-start';
 import { verdictGroups } from './verdict-groups';
 
@@ -31,20 +31,8 @@ export interface Target {
 	live: LiveQueue | null;
 }
 
-interface Key {
-	text: string;
-	keepQueryStrings: boolean;
-}
-
 /** The verdicts on one text, per target (null for a target left out). */
-export interface MultiChecked extends Key {
-	/** Order of the request: a reply never replaces the verdicts of a later request. */
-	seq: number;
-	batches: (PathBatch | null)[];
-}
-
-const same = (a: Key | null, b: Key) =>
-	a !== null && a.text === b.text && a.keepQueryStrings === b.keepQueryStrings;
+export type MultiChecked = Stamped<{ batches: (PathBatch | null)[] }>;
 
 export class MultiPurge {
 	#store: KeyValueStore | null;
@@ -55,15 +43,7 @@ export class MultiPurge {
 	#sending = $state(false);
 	#messages = $state.raw<Record<string, string>>({});
 	readonly targets: Target[];
-
-	#checker: PathChecker | null = null;
-	#ready: Promise<PathChecker>;
-	#rulesFailed = $state(false);
-	#checked = $state.raw<MultiChecked | null>(null);
-	#seq = 0;
-	#pending: (Key & { promise: Promise<MultiChecked> }) | null = null;
-	#checkLater: ReturnType<typeof setTimeout> | undefined;
-	#saveLater: ReturnType<typeof setTimeout> | undefined;
+	#checks: CheckSchedule<{ batches: (PathBatch | null)[] }>;
 
 	constructor(
 		store: KeyValueStore | null,
@@ -79,12 +59,26 @@ export class MultiPurge {
 		this.#scope = { ...owner, distributionId: `multi:${ids.join('+')}` };
 		this.#text = store ? loadDraft(store, this.#scope).text : '';
 		this.#draftKept = store !== null;
-		this.#ready = checker.then((c) => {
-			this.#checker = c;
-			this.#schedule();
-			return c;
-		});
-		this.#ready.catch(() => (this.#rulesFailed = true));
+		this.#checks = new CheckSchedule(
+			{
+				key: () => ({ text: this.#text, keepQueryStrings: this.#keepQueryStrings }),
+				empty: () => ({ batches: targets.map((t) => (t.distribution ? EMPTY : null)) }),
+				parse: (c, key) => {
+					const { groups, spread } = this.#groups(key);
+					return { batches: spread(groups.map((g) => c.parse(key.text, g.options))) };
+				},
+				check: async (c, key) => {
+					const { groups, spread } = this.#groups(key);
+					const verdicts = await Promise.all(groups.map((g) => c.check(key.text, g.options)));
+					return { batches: spread(verdicts) };
+				},
+				save: () => {
+					this.#draftKept =
+						this.#store !== null && saveDraft(this.#store, this.#scope, { text: this.#text });
+				}
+			},
+			checker
+		);
 	}
 
 	get text() {
@@ -92,10 +86,7 @@ export class MultiPurge {
 	}
 	set text(value: string) {
 		this.#text = value;
-		clearTimeout(this.#saveLater);
-		if (value.length < LARGE_TEXT) this.#save();
-		else this.#saveLater = setTimeout(this.#save, SETTLE_MS);
-		this.#schedule();
+		this.#checks.textChanged();
 	}
 	/** The user says the cache keys include query strings, so they are kept without a warning. */
 	get keepQueryStrings() {
@@ -103,19 +94,19 @@ export class MultiPurge {
 	}
 	set keepQueryStrings(value: boolean) {
 		this.#keepQueryStrings = value;
-		this.#schedule();
+		this.#checks.schedule();
 	}
 	/** The newest verdicts per target: those of an earlier text while `isSettling`. */
 	get batches(): (PathBatch | null)[] {
-		return this.#checked?.batches ?? this.targets.map(() => null);
+		return this.#checks.latest?.batches ?? this.targets.map(() => null);
 	}
 	/** Whether the verdicts shown are not yet those of the text in the field. */
 	get isSettling() {
-		return !same(this.#checked, this.#key());
+		return this.#checks.isSettling;
 	}
 	/** The rules' code would not load (the network may be down): nothing can be checked. */
 	get rulesFailed() {
-		return this.#rulesFailed;
+		return this.#checks.rulesFailed;
 	}
 	/** False once the browser refused to store the draft: it is then kept in this tab only. */
 	get draftKept() {
@@ -137,17 +128,10 @@ export class MultiPurge {
 	}
 
 	/** Save now (the page is being hidden, or a purge is about to be sent). */
-	flush = () => {
-		clearTimeout(this.#saveLater);
-		this.#save();
-	};
+	flush = () => this.#checks.flush();
 
 	/** The verdicts on the text in the field now: at once when known, else once checked. */
-	checked = async (): Promise<MultiChecked> => {
-		const key = this.#key();
-		if (this.#checked && same(this.#checked, key)) return this.#checked;
-		return this.#check(await this.#ready, key);
-	};
+	checked = (): Promise<MultiChecked> => this.#checks.checked();
 
 	/**
 	 * One queue per distribution, made at once; each runs on its own. Sends the verdicts of
@@ -190,40 +174,11 @@ export class MultiPurge {
 		}
 	};
 
-	#save = () => {
-		this.#draftKept =
-			this.#store !== null && saveDraft(this.#store, this.#scope, { text: this.#text });
-	};
-
-	#key(): Key {
-		return { text: this.#text, keepQueryStrings: this.#keepQueryStrings };
-	}
-
-	#apply(checked: MultiChecked) {
-		if (!this.#checked || checked.seq > this.#checked.seq) this.#checked = checked;
-	}
-
-	/** Checks the text in the field when it changed: now, after the request in flight, or later. */
-	#schedule() {
-		clearTimeout(this.#checkLater);
-		const key = this.#key();
-		if (same(this.#checked, key)) return;
-		const checker = this.#checker;
-		if (!checker) return; // checked once the rules arrive
-		if (key.text.length >= LARGE_TEXT) {
-			if (this.#pending) return; // the newest text is checked once the worker answers
-			// As in PurgeForm: a paste is checked at once in the worker; typing in a large text, or
-			// any large text on the main thread, once typing pauses.
-			const change = Math.abs(key.text.length - (this.#checked?.text.length ?? 0));
-			if (!checker.offThread || change < PASTE_CHARS) {
-				this.#checkLater = setTimeout(() => void this.#check(checker, this.#key()), SETTLE_MS);
-				return;
-			}
-		}
-		void this.#check(checker, key);
-	}
-
-	#check(checker: PathChecker, key: Key): Promise<MultiChecked> {
+	/**
+	 * The rules run once per group of distributions whose verdicts can differ (`verdictGroups`),
+	 * then each distribution gets its group's verdicts.
+	 */
+	#groups(key: CheckKey) {
 		const groups = verdictGroups(
 			key.text,
 			this.targets.map((t) =>
@@ -238,28 +193,7 @@ export class MultiPurge {
 			groups.forEach((g, n) => g.targets.forEach((i) => (batches[i] = verdicts[n])));
 			return batches;
 		};
-		if (key.text.length < LARGE_TEXT || !checker.offThread) {
-			const batches = spread(groups.map((g) => checker.parse(key.text, g.options)));
-			const checked = { seq: ++this.#seq, ...key, batches };
-			this.#apply(checked);
-			return Promise.resolve(checked);
-		}
-		const p = this.#pending;
-		if (p && same(p, key)) return p.promise;
-		const seq = ++this.#seq;
-		const promise = Promise.all(groups.map((g) => checker.check(key.text, g.options))).then(
-			(verdicts) => {
-				const checked = { seq, ...key, batches: spread(verdicts) };
-				this.#apply(checked);
-				if (this.#pending?.promise === promise) {
-					this.#pending = null;
-					this.#schedule(); // typed meanwhile: check the newest text
-				}
-				return checked;
-			}
-		);
-		this.#pending = { ...key, promise };
-		return promise;
+		return { groups, spread };
 	}
 }
 

@@ -4,7 +4,8 @@ import type { KeyValueStore } from '$lib/storage';
 import { loadDraft } from './draft';
 import { parsePaste } from '$lib/paths/parse-paste';
 import { mainThreadChecker, type PathChecker } from './path-checker';
-import { LARGE_TEXT, PurgeForm, SETTLE_MS } from './purge-form.svelte';
+import { LARGE_TEXT, SETTLE_MS } from './check-schedule.svelte';
+import { PurgeForm } from './purge-form.svelte';
 
 const target = {
 	owner: { subject: 'sub-ops', email: 'ops@example.com' },

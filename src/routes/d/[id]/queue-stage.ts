@@ -12,15 +12,19 @@ export { default as QueueProgress } from '$lib/components/queue-progress.svelte'
 export { needsQueue } from '$lib/purge/queue';
 export { queueStartMessage } from '$lib/purge/queue-start';
 
-/** The queue of this user for this distribution, opened (shown, and resumed when unfinished). */
+/**
+ * The queue of this user for this distribution, opened (shown, and resumed when unfinished), on a
+ * store of its own; `close` when the page is left.
+ */
 export function openLiveQueue(
 	session: Session,
 	distributionId: string,
 	recent?: ConstructorParameters<typeof LiveQueue>[0]['recent']
-): LiveQueue {
+): { live: LiveQueue; close: () => void } {
 	const identity = session.identity;
+	const store = openQueueStore();
 	const live = new LiveQueue({
-		store: openQueueStore(),
+		store,
 		api: cloudFront(session),
 		owner: { subject: identity?.subject ?? '', email: identity?.email ?? '' },
 		distributionId,
@@ -28,5 +32,11 @@ export function openLiveQueue(
 		recent
 	});
 	void live.open();
-	return live;
+	return {
+		live,
+		close: () => {
+			live.destroy();
+			store.close();
+		}
+	};
 }

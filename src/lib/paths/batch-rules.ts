@@ -12,7 +12,6 @@
  * all have arrived, from the items sorted by hash (sorted-hashes.ts), comparing strings only on a
  * hash match.
  */
-import { formatCount } from './format-count';
 import { HashSlots } from './hash-slots';
 import { firstAt, sortByHash, type SortedHashes } from './sorted-hashes';
 import {
@@ -24,7 +23,7 @@ import {
 	HAS_UPPER,
 	measure
 } from './path-shape';
-import type { BatchSummary, Diagnostic, Fix, ItemKind, Severity } from './types';
+import type { BatchSummary, Diagnostic, ItemKind } from './types';
 
 /** Files in one directory from which `/dir/*` is suggested. */
 export const DEFAULT_SIBLING_THRESHOLD = 10;
@@ -284,8 +283,13 @@ export class BatchRules {
 		for (let i = 0; i < this.#count; i++) {
 			const meta = this.#meta[i];
 			if (firstOf !== undefined && meta & DUPLICATE) {
-				const message = `Same as line ${this.#lines[firstOf[i]]}: sent once.`;
-				this.#note(this.#lines[i], 'info', this.#input(i), message, this.#removeFix(i));
+				this.#diagnostics.push({
+					line: this.#lines[i],
+					piece: this.#pieces[i],
+					input: this.#input(i),
+					code: 'duplicate',
+					of: this.#lines[firstOf[i]]
+				});
 			} else if (this.#upper > 0 && (meta & KIND_MASK) !== KIND_TAG && !(meta & DUPLICATE))
 				this.#checkCase(i, meta);
 		}
@@ -306,13 +310,14 @@ export class BatchRules {
 		} else if (this.#lowerCased.size > 0) twin = this.#findLowerCased(this.#hashes[index], value);
 		else return;
 		if (twin === -1) return;
-		this.#note(
-			this.#lines[index],
-			'warning',
-			this.#input(index),
-			`Differs from line ${this.#lines[twin]} (${this.#values[twin]}) only by case. Paths are case-sensitive: both are sent, as two objects.`,
-			this.#removeFix(index)
-		);
+		this.#diagnostics.push({
+			line: this.#lines[index],
+			piece: this.#pieces[index],
+			input: this.#input(index),
+			code: 'case-twin',
+			of: this.#lines[twin],
+			twin: this.#values[twin]
+		});
 	}
 
 	/**
@@ -382,18 +387,6 @@ export class BatchRules {
 		return this.#values[i];
 	}
 
-	/** Removes the one item, not its whole line (a line may hold a list): the label names it. */
-	#removeFix(i: number): Fix {
-		return {
-			label: `Remove ${this.#input(i)}`,
-			edits: [{ line: this.#lines[i], piece: this.#pieces[i], text: '' }]
-		};
-	}
-
-	#note(line: number, severity: Severity, input: string, message: string, fix?: Fix) {
-		this.#diagnostics.push({ line, severity, input, message, fixes: fix ? [fix] : [] });
-	}
-
 	/** Apply the cross-item rules; true when it added messages (they then need sorting). */
 	finish(siblingThreshold = DEFAULT_SIBLING_THRESHOLD): boolean {
 		const before = this.#diagnostics.length;
@@ -449,12 +442,14 @@ export class BatchRules {
 			this.#meta[i] |= NOT_SENT;
 			this.#folded++;
 			if (this.#dirOf[i] !== -1) this.#dirCount[this.#dirOf[i]]--;
-			this.#note(
-				this.#lines[i],
-				'info',
-				this.#input(i),
-				`Covered by ${this.#values[w]} (line ${this.#lines[w]}): not sent separately.`
-			);
+			this.#diagnostics.push({
+				line: this.#lines[i],
+				piece: this.#pieces[i],
+				input: this.#input(i),
+				code: 'folded',
+				by: this.#values[w],
+				of: this.#lines[w]
+			});
 		}
 	}
 
@@ -462,17 +457,12 @@ export class BatchRules {
 	#bareName(i: number) {
 		const v = this.#values[i];
 		if (this.#hasSlashed(v)) return;
-		const line = this.#lines[i];
-		const piece = this.#pieces[i];
 		this.#diagnostics.push({
-			line,
-			severity: 'warning',
+			line: this.#lines[i],
+			piece: this.#pieces[i],
 			input: this.#input(i),
-			message: `${v} and ${v}/ are different objects in CloudFront's cache. If ${v} is a directory, purge ${v}/ too, or use ${v}* for it and everything under it.`,
-			fixes: [
-				{ label: `Add ${v}/`, edits: [{ line, piece, text: `${v}\n${v}/` }] },
-				{ label: `Use ${v}*`, edits: [{ line, piece, text: `${v}*` }] }
-			]
+			code: 'bare-name',
+			value: v
 		});
 	}
 
@@ -506,26 +496,19 @@ export class BatchRules {
 		for (let g = 0; g < firsts.length; g++) {
 			const first = firsts[g];
 			const d = this.#dirOf[first];
-			const dir = this.#dirNames[d];
-			const wildcard = dir + '*';
 			const rest = this.#dirCount[d] - 1;
-			const count = rest + 1;
-			const line = this.#lines[first];
-			const edits = [{ line, piece: this.#pieces[first], text: wildcard }];
-			this.#note(
-				line,
-				'info',
-				this.#input(first),
-				`${formatCount(count)} paths are in ${dir}: one wildcard, ${wildcard}, would save ${formatCount(count - 1)} paths (it also purges everything else under ${dir}).`,
-				{
-					label: `Use ${wildcard}`,
-					edits,
-					remove: {
-						lines: lines.subarray(starts[g], starts[g] + rest),
-						pieces: pieces.subarray(starts[g], starts[g] + rest)
-					}
+			this.#diagnostics.push({
+				line: this.#lines[first],
+				piece: this.#pieces[first],
+				input: this.#input(first),
+				code: 'siblings',
+				count: rest + 1,
+				dir: this.#dirNames[d],
+				remove: {
+					lines: lines.subarray(starts[g], starts[g] + rest),
+					pieces: pieces.subarray(starts[g], starts[g] + rest)
 				}
-			);
+			});
 		}
 	}
 

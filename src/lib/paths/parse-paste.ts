@@ -1,6 +1,7 @@
 /**
  * Turns the text typed or pasted into the paths field into a batch CloudFront will accept, with
- * messages per line that say what is wrong, what was done, and how to fix it. Rules and sources:
+ * messages per line that say what is wrong, what was done, and how to fix it (recorded as plain
+ * data: their words are built when shown, messages.ts). Rules and sources:
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-tags.html
  *
@@ -10,10 +11,12 @@
 import { checkItem, ItemReport, MAX_PATH_LENGTH, type ItemOptions } from './check-item';
 import { BatchRules } from './batch-rules';
 import { limitDiagnostics } from './limits';
+import { SEVERITY_OF } from './messages';
 import { splitList } from './split-list';
 import type { Diagnostic, ParseOptions, PathBatch } from './types';
 
 export { classify, MAX_PATH_LENGTH, MAX_TAG_LENGTH } from './check-item';
+export { describe, fixesOf, messageOf, severityOf } from './messages';
 export type * from './types';
 
 /**
@@ -88,10 +91,12 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 	const limits = limitDiagnostics(summary);
 	diagnostics.unshift(...limits);
 	summary.errorLines = errorLines;
-	for (const d of diagnostics)
-		if (d.severity === 'error') summary.errors++;
-		else if (d.severity === 'warning') summary.warnings++;
+	for (const d of diagnostics) {
+		const severity = SEVERITY_OF[d.code];
+		if (severity === 'error') summary.errors++;
+		else if (severity === 'warning') summary.warnings++;
 		else summary.infos++;
+	}
 	return { items, itemLines, diagnostics, summary, errorCount: errorLines };
 }
 
@@ -109,10 +114,11 @@ function parseLine(
 	if (pieces.length > 1 || pieces[0] !== input)
 		report.diagnostics.push({
 			line,
-			severity: 'info',
+			piece: 0,
 			input,
-			message: `A list of ${pieces.length} on one line: each is checked and sent on its own.`,
-			fixes: [{ label: 'Put one per line', edits: [{ line, piece: 0, text: pieces[0] }] }]
+			code: 'list',
+			count: pieces.length,
+			first: pieces[0]
 		});
 	// Plain loops, no callbacks: this runs for one line in ten of a 100,000-line paste.
 	report.line = line;

@@ -16,6 +16,7 @@ import { HashSlots } from './hash-slots';
 import { firstAt, sortByHash, type SortedHashes } from './sorted-hashes';
 import {
 	fnv,
+	fnvBytes,
 	FNV_OFFSET,
 	hashOf,
 	hashParts,
@@ -37,6 +38,7 @@ const NOT_SENT = 4;
 const BARE_NAME = 8; // no `.` or `?` after the last `/`, and not ending in `/`
 const UPPER = 16; // has a letter in A-Z: may have a case twin
 const DUPLICATE = 32; // repeats an earlier item (then also NOT_SENT)
+const IN_TEXT = 64; // a plain line whose string is sliced from the pasted text in finish()
 
 export class BatchRules {
 	#diagnostics: Diagnostic[];
@@ -57,6 +59,14 @@ export class BatchRules {
 	#meta: Uint8Array;
 	/** Each item's hash (of its value; of its lower-cased value for a tag). */
 	#hashes: Int32Array;
+	/**
+	 * Where the IN_TEXT items are in #text. Their strings are made after the last line: made as
+	 * the lines are read, 100,000 strings outlived each young-generation garbage collection of the
+	 * parse and were copied by it (a sixth of the parse).
+	 */
+	#text = '';
+	#from: Int32Array;
+	#to: Int32Array;
 	/** Each file's directory (an index into the #dir arrays; -1: none). */
 	#dirOf: Int32Array;
 	/** All items sorted by hash, once all have arrived (finish). */
@@ -79,6 +89,8 @@ export class BatchRules {
 	 */
 	#lastDirText = '';
 	#lastDirAt = 0;
+	/** The pasted text's bytes (parse-paste asciiBytes), when #lastDirText is that text. */
+	#lastDirBytes: Uint8Array | undefined;
 	#files = 0;
 	#wildcards = 0;
 	#tags = 0;
@@ -93,6 +105,8 @@ export class BatchRules {
 		this.#meta = new Uint8Array(this.#capacity);
 		this.#dirOf = new Int32Array(this.#capacity);
 		this.#hashes = new Int32Array(this.#capacity);
+		this.#from = new Int32Array(this.#capacity);
+		this.#to = new Int32Array(this.#capacity);
 		this.#values = new Array<string>(this.#capacity);
 	}
 
@@ -108,6 +122,8 @@ export class BatchRules {
 		this.#meta = grown(this.#meta);
 		this.#dirOf = grown(this.#dirOf);
 		this.#hashes = grown(this.#hashes);
+		this.#from = grown(this.#from);
+		this.#to = grown(this.#to);
 	}
 
 	#kind(i: number): ItemKind {
@@ -166,7 +182,7 @@ export class BatchRules {
 		const file = kind === 'file';
 		const index = this.#add(value, file ? KIND_FILE : KIND_WILDCARD, line, piece, input, hash);
 		const upper = flags & HAS_UPPER ? UPPER : 0;
-		if (file) this.#countDir(value, index, slash, dirPart, bare, value, 0, upper);
+		if (file) this.#countDir(index, slash, dirPart, bare, value, 0, upper);
 		else this.#noDir(index, KIND_WILDCARD | upper);
 		if (upper) this.#upper++;
 	}
@@ -183,39 +199,62 @@ export class BatchRules {
 		end: number,
 		line: number,
 		piece: number,
-		hasUpper: boolean
+		hasUpper: boolean,
+		bytes?: Uint8Array
 	) {
-		// Read in place in the pasted text: charCodeAt on a slice of it is several times slower.
-		let slash: number;
-		let dirPart: number;
+		// Read in place in the pasted text (charCodeAt on a slice of it is several times slower),
+		// or better, in its bytes when it is all ASCII.
 		const last = this.#lastDir;
 		const length = last === -1 ? 0 : this.#dirNames[last].length;
-		let after: number;
+		// The file's directory, if it has one, ends at its last "/" (there is one at `start`).
+		let slash: number;
+		let dot = false;
+		if (bytes !== undefined) {
+			// One pass back over the file name: String#lastIndexOf and #indexOf call into the runtime.
+			let i = end - 1;
+			let c = bytes[i];
+			for (; c !== 0x2f; c = bytes[--i]) if (c === 0x2e) dot = true;
+			slash = i - start;
+		} else slash = text.lastIndexOf('/', end - 1) - start;
 		const sameDir =
+			slash === length - 1 &&
 			last !== -1 &&
-			start + length < end &&
-			sameChars(text, start, this.#lastDirText, this.#lastDirAt, length) &&
-			((after = text.indexOf('/', start + length)) === -1 || after >= end);
-		if (sameDir) {
-			slash = length - 1;
-			dirPart = this.#lastDirPart;
+			(bytes !== undefined && this.#lastDirBytes === bytes
+				? sameBytes(bytes, start, this.#lastDirAt, length)
+				: sameChars(text, start, this.#lastDirText, this.#lastDirAt, length));
+		let dirPart: number;
+		let rest: number;
+		if (bytes !== undefined) {
+			dirPart = sameDir ? this.#lastDirPart : fnvBytes(bytes, start, start + slash + 1);
+			rest = fnvBytes(bytes, start + slash + 1, end);
 		} else {
-			slash = text.lastIndexOf('/', end - 1) - start;
-			dirPart = fnv(text, start, start + slash + 1);
+			dirPart = sameDir ? this.#lastDirPart : fnv(text, start, start + slash + 1);
+			rest = fnv(text, start + slash + 1, end);
 		}
-		const hash = hashParts(dirPart, fnv(text, start + slash + 1, end));
-		const value = start === 0 && end === text.length ? text : text.slice(start, end);
-		const index = this.#add(value, KIND_FILE, line, piece, value, hash);
-		// In the line's own string: in the whole text, a line without a dot would search on to the
-		// next dot anywhere below it (quadratic for a paste of extensionless paths).
-		const bare = slash < value.length - 1 && value.indexOf('.', slash) === -1;
-		const upper = hasUpper ? UPPER : 0;
+		const hash = hashParts(dirPart, rest);
+		let index: number;
+		let upper = hasUpper ? UPPER : 0;
+		if (bytes !== undefined) {
+			// Its string is made in finish(), as a slice of the text.
+			index = this.#add('', KIND_FILE, line, piece, '', hash);
+			this.#text = text;
+			this.#from[index] = start;
+			this.#to[index] = end;
+			upper |= IN_TEXT;
+		} else {
+			const value = start === 0 && end === text.length ? text : text.slice(start, end);
+			index = this.#add(value, KIND_FILE, line, piece, value, hash);
+			// In the line's own string: in the whole text, a line without a dot would search on to
+			// the next dot anywhere below it (quadratic for a paste of extensionless paths).
+			dot = value.indexOf('.', slash) !== -1;
+		}
+		const bare = slash < end - start - 1 && !dot;
 		if (hasUpper) this.#upper++;
 		if (sameDir) {
 			this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0) | upper;
 			this.#dirOf[index] = last;
 			this.#dirCount[last]++;
-		} else this.#countDir(value, index, slash, dirPart, bare, text, start, upper);
+		} else this.#countDir(index, slash, dirPart, bare, text, start, upper, bytes);
 	}
 
 	/** The new item's number. Repeats are found once all items have arrived (finish). */
@@ -325,14 +364,14 @@ export class BatchRules {
 	 * checks that measure() and parentDirectory agree), by the hash of the directory.
 	 */
 	#countDir(
-		value: string,
 		index: number,
 		slash: number,
 		dirPart: number,
 		bare: boolean,
 		text: string,
 		start: number,
-		upper: number
+		upper: number,
+		bytes?: Uint8Array
 	) {
 		this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0) | upper;
 		if (slash <= 0) {
@@ -343,15 +382,15 @@ export class BatchRules {
 		const length = slash + 1;
 		// Pasted lists mostly come in runs of one directory: try the previous file's first.
 		let dir = this.#lastDir;
-		if (dir === -1 || !this.#isIn(value, length, dirHash, dir)) {
+		if (dir === -1 || !this.#isIn(text, start, length, dirHash, dir)) {
 			const dirs = this.#dirs;
 			dirs.seek(dirHash);
 			do dir = dirs.next();
-			while (dir !== -1 && !this.#isIn(value, length, dirHash, dir));
+			while (dir !== -1 && !this.#isIn(text, start, length, dirHash, dir));
 		}
 		if (dir === -1) {
 			dir = this.#dirNames.length;
-			this.#dirNames.push(value.slice(0, length));
+			this.#dirNames.push(text.slice(start, start + length));
 			this.#dirFirst.push(index);
 			this.#dirCount.push(0);
 			this.#dirHashes.push(dirHash);
@@ -363,14 +402,16 @@ export class BatchRules {
 		this.#lastDirPart = dirPart;
 		this.#lastDirText = text;
 		this.#lastDirAt = start;
+		this.#lastDirBytes = bytes;
 	}
 
-	#isIn(value: string, length: number, hash: number, dir: number): boolean {
+	/** Whether the directory `length` long at `start` in `text` is directory `dir`. */
+	#isIn(text: string, start: number, length: number, hash: number, dir: number): boolean {
 		const name = this.#dirNames[dir];
 		if (this.#dirHashes[dir] !== hash || name.length !== length) return false;
 		// Compared in place: a slice per file to compare was a third of the garbage of a parse.
 		for (let i = length - 2; i > 0; i--)
-			if (value.charCodeAt(i) !== name.charCodeAt(i)) return false;
+			if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
 		return true;
 	}
 
@@ -390,6 +431,10 @@ export class BatchRules {
 	/** Apply the cross-item rules; true when it added messages (they then need sorting). */
 	finish(siblingThreshold = DEFAULT_SIBLING_THRESHOLD): boolean {
 		const before = this.#diagnostics.length;
+		const text = this.#text;
+		if (text !== '')
+			for (let i = 0; i < this.#count; i++)
+				if (this.#meta[i] & IN_TEXT) this.#values[i] = text.slice(this.#from[i], this.#to[i]);
 		this.#sorted = sortByHash(this.#hashes, this.#count);
 		const firstOf = this.#markDuplicates();
 		if (firstOf !== undefined || this.#upper > 0) this.#noteRepeatsAndTwins(firstOf);
@@ -557,6 +602,12 @@ export class BatchRules {
 function sameChars(a: string, i: number, b: string, j: number, length: number): boolean {
 	for (let k = length - 1; k >= 0; k--)
 		if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+	return true;
+}
+
+/** sameChars within one byte array. */
+function sameBytes(b: Uint8Array, i: number, j: number, length: number): boolean {
+	for (let k = length - 1; k >= 0; k--) if (b[i + k] !== b[j + k]) return false;
 	return true;
 }
 

@@ -13,6 +13,7 @@ import { BatchRules } from './batch-rules';
 import { limitDiagnostics } from './limits';
 import { SEVERITY_OF } from './messages';
 import { splitList } from './split-list';
+import { asciiBytes } from './path-shape';
 import type { Diagnostic, ParseOptions, PathBatch } from './types';
 
 export { classify, MAX_PATH_LENGTH, MAX_TAG_LENGTH } from './check-item';
@@ -34,9 +35,6 @@ export function parsePaste(text: string, options: ParseOptions = {}): PathBatch 
 export function parsePasteFully(text: string, options: ParseOptions = {}): PathBatch {
 	return parse(text, options, false);
 }
-
-const CR = 13;
-const LF = 10;
 
 // A plain path: "/", then only characters sent as typed (no `*`, `?`, `%`, `~`, `#`, `,`, `;`,
 // blanks or non-ASCII), which the full checks would send as it is without a word ("/" alone and
@@ -63,6 +61,7 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 	const diagnostics: Diagnostic[] = [];
 	let errorLines = 0;
 	const rules = new BatchRules(diagnostics, text.length >> 5);
+	const bytes = fastPath ? asciiBytes(text) : undefined;
 	const report = new ItemReport(diagnostics);
 	// Lines end at \r\n, \n or \r, as text.split(/\r\n|\n|\r/) would cut them, without the array.
 	const length = text.length;
@@ -73,10 +72,11 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 		if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
 		if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
 		const end = lf === -1 ? (cr === -1 ? length : cr) : cr === -1 || lf < cr ? lf : cr;
-		next = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+		// \r\n: the line ends at a \r with the next \n right after it (no charCodeAt: slow on text).
+		next = end === cr && lf === end + 1 ? end + 2 : end + 1;
 		const plain = fastPath ? plainness(text, start, end) : 0;
 		if (plain !== 0) {
-			rules.addPlainFile(text, start, end, line, 0, plain === 2);
+			rules.addPlainFile(text, start, end, line, 0, plain === 2, bytes);
 			continue;
 		}
 		const input = text.slice(start, end).trim();

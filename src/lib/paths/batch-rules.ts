@@ -210,9 +210,15 @@ export class BatchRules {
 		let slash: number;
 		let dot = false;
 		if (bytes !== undefined) {
-			// One pass back over the file name: String#lastIndexOf and #indexOf call into the runtime.
-			let i = end - 1;
-			let c = bytes.getUint8(i);
+			// One pass back over the file name (String#lastIndexOf and #indexOf call into the
+			// runtime), four bytes a step while none is a "/" (there is one at `start`).
+			let i = end;
+			for (let w: number; i - 4 >= start; i -= 4) {
+				w = bytes.getInt32(i - 4, true);
+				if (hasByte(w ^ 0x2f2f2f2f)) break;
+				if (hasByte(w ^ 0x2e2e2e2e)) dot = true;
+			}
+			let c = bytes.getUint8(--i);
 			for (; c !== 0x2f; c = bytes.getUint8(--i)) if (c === 0x2e) dot = true;
 			slash = i - start;
 		} else slash = text.lastIndexOf('/', end - 1) - start;
@@ -604,6 +610,12 @@ function sameChars(a: string, i: number, b: string, j: number, length: number): 
 		if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
 	return true;
 }
+
+/**
+ * Whether one of the four bytes of `x` is 0, for ASCII bytes (below 0x80) xor-ed with the byte
+ * sought: https://graphics.stanford.edu/~seander/bithacks.html#ZeroInWord
+ */
+const hasByte = (x: number): boolean => ((x - 0x01010101) & ~x & 0x80808080) !== 0;
 
 /** sameChars within bytes, four at a time. */
 function sameBytes(v: DataView, i: number, j: number, length: number): boolean {

@@ -60,13 +60,13 @@ export class BatchRules {
 	/** Each item's hash (of its value; of its lower-cased value for a tag). */
 	#hashes: Int32Array;
 	/**
-	 * Where the IN_TEXT items are in #text. Their strings are made after the last line: made as
-	 * the lines are read, 100,000 strings outlived each young-generation garbage collection of the
-	 * parse and were copied by it (a sixth of the parse).
+	 * Where the IN_TEXT items start in #text (they end where #pieces says until then: a whole
+	 * line is piece 0). Their strings are made after the last line: made as the lines are read,
+	 * 100,000 strings outlived each young-generation garbage collection of the parse and were
+	 * copied by it (a sixth of the parse).
 	 */
 	#text = '';
 	#from: Int32Array;
-	#to: Int32Array;
 	/** Each file's directory (an index into the #dir arrays; -1: none). */
 	#dirOf: Int32Array;
 	/** All items sorted by hash, once all have arrived (finish). */
@@ -106,7 +106,6 @@ export class BatchRules {
 		this.#dirOf = new Int32Array(this.#capacity);
 		this.#hashes = new Int32Array(this.#capacity);
 		this.#from = new Int32Array(this.#capacity);
-		this.#to = new Int32Array(this.#capacity);
 		this.#values = new Array<string>(this.#capacity);
 	}
 
@@ -123,7 +122,6 @@ export class BatchRules {
 		this.#dirOf = grown(this.#dirOf);
 		this.#hashes = grown(this.#hashes);
 		this.#from = grown(this.#from);
-		this.#to = grown(this.#to);
 	}
 
 	#kind(i: number): ItemKind {
@@ -178,7 +176,7 @@ export class BatchRules {
 		}
 		const shape = measure(value);
 		const { hash, flags, slash, dirPart } = shape;
-		const bare = slash < value.length - 1 && shape.dot < slash && shape.query === -1;
+		const bare = slash < value.length - 1 && shape.dot === -1 && shape.query === -1;
 		const file = kind === 'file';
 		const index = this.#add(value, file ? KIND_FILE : KIND_WILDCARD, line, piece, input, hash);
 		const upper = flags & HAS_UPPER ? UPPER : 0;
@@ -245,7 +243,7 @@ export class BatchRules {
 			index = this.#add('', KIND_FILE, line, piece, '', hash);
 			this.#text = text;
 			this.#from[index] = start;
-			this.#to[index] = end;
+			this.#pieces[index] = end;
 			upper |= IN_TEXT;
 		} else {
 			const value = start === 0 && end === text.length ? text : text.slice(start, end);
@@ -440,7 +438,10 @@ export class BatchRules {
 		const text = this.#text;
 		if (text !== '')
 			for (let i = 0; i < this.#count; i++)
-				if (this.#meta[i] & IN_TEXT) this.#values[i] = text.slice(this.#from[i], this.#to[i]);
+				if (this.#meta[i] & IN_TEXT) {
+					this.#values[i] = text.slice(this.#from[i], this.#pieces[i]);
+					this.#pieces[i] = 0;
+				}
 		this.#sorted = sortByHash(this.#hashes, this.#count);
 		const firstOf = this.#markDuplicates();
 		if (firstOf !== undefined || this.#upper > 0) this.#noteRepeatsAndTwins(firstOf);

@@ -12,11 +12,11 @@
  * all have arrived, from the items sorted by hash (sorted-hashes.ts), comparing strings only on a
  * hash match.
  */
-import { formatCount } from './format-count';
 import { HashSlots } from './hash-slots';
 import { firstAt, sortByHash, type SortedHashes } from './sorted-hashes';
 import {
 	fnv,
+	fnvView,
 	FNV_OFFSET,
 	hashOf,
 	hashParts,
@@ -24,7 +24,7 @@ import {
 	HAS_UPPER,
 	measure
 } from './path-shape';
-import type { BatchSummary, Diagnostic, Fix, ItemKind, Severity } from './types';
+import type { BatchSummary, Diagnostic, ItemKind } from './types';
 
 /** Files in one directory from which `/dir/*` is suggested. */
 export const DEFAULT_SIBLING_THRESHOLD = 10;
@@ -38,6 +38,7 @@ const NOT_SENT = 4;
 const BARE_NAME = 8; // no `.` or `?` after the last `/`, and not ending in `/`
 const UPPER = 16; // has a letter in A-Z: may have a case twin
 const DUPLICATE = 32; // repeats an earlier item (then also NOT_SENT)
+const IN_TEXT = 64; // a plain line whose string is sliced from the pasted text in finish()
 
 export class BatchRules {
 	#diagnostics: Diagnostic[];
@@ -58,6 +59,14 @@ export class BatchRules {
 	#meta: Uint8Array;
 	/** Each item's hash (of its value; of its lower-cased value for a tag). */
 	#hashes: Int32Array;
+	/**
+	 * Where the IN_TEXT items start in #text (they end where #pieces says until then: a whole
+	 * line is piece 0). Their strings are made after the last line: made as the lines are read,
+	 * 100,000 strings outlived each young-generation garbage collection of the parse and were
+	 * copied by it (a sixth of the parse).
+	 */
+	#text = '';
+	#from: Int32Array;
 	/** Each file's directory (an index into the #dir arrays; -1: none). */
 	#dirOf: Int32Array;
 	/** All items sorted by hash, once all have arrived (finish). */
@@ -80,6 +89,8 @@ export class BatchRules {
 	 */
 	#lastDirText = '';
 	#lastDirAt = 0;
+	/** The pasted text's bytes (path-shape asciiBytes), when #lastDirText is that text. */
+	#lastDirBytes: DataView | undefined;
 	#files = 0;
 	#wildcards = 0;
 	#tags = 0;
@@ -94,6 +105,7 @@ export class BatchRules {
 		this.#meta = new Uint8Array(this.#capacity);
 		this.#dirOf = new Int32Array(this.#capacity);
 		this.#hashes = new Int32Array(this.#capacity);
+		this.#from = new Int32Array(this.#capacity);
 		this.#values = new Array<string>(this.#capacity);
 	}
 
@@ -109,6 +121,7 @@ export class BatchRules {
 		this.#meta = grown(this.#meta);
 		this.#dirOf = grown(this.#dirOf);
 		this.#hashes = grown(this.#hashes);
+		this.#from = grown(this.#from);
 	}
 
 	#kind(i: number): ItemKind {
@@ -163,11 +176,11 @@ export class BatchRules {
 		}
 		const shape = measure(value);
 		const { hash, flags, slash, dirPart } = shape;
-		const bare = slash < value.length - 1 && shape.dot < slash && shape.query === -1;
+		const bare = slash < value.length - 1 && shape.dot === -1 && shape.query === -1;
 		const file = kind === 'file';
 		const index = this.#add(value, file ? KIND_FILE : KIND_WILDCARD, line, piece, input, hash);
 		const upper = flags & HAS_UPPER ? UPPER : 0;
-		if (file) this.#countDir(value, index, slash, dirPart, bare, value, 0, upper);
+		if (file) this.#countDir(index, slash, dirPart, bare, value, 0, upper);
 		else this.#noDir(index, KIND_WILDCARD | upper);
 		if (upper) this.#upper++;
 	}
@@ -184,39 +197,68 @@ export class BatchRules {
 		end: number,
 		line: number,
 		piece: number,
-		hasUpper: boolean
+		hasUpper: boolean,
+		bytes?: DataView
 	) {
-		// Read in place in the pasted text: charCodeAt on a slice of it is several times slower.
-		let slash: number;
-		let dirPart: number;
+		// Read in place in the pasted text (charCodeAt on a slice of it is several times slower),
+		// or better, in its bytes when it is all ASCII.
 		const last = this.#lastDir;
 		const length = last === -1 ? 0 : this.#dirNames[last].length;
-		let after: number;
+		// The file's directory, if it has one, ends at its last "/" (there is one at `start`).
+		let slash: number;
+		let dot = false;
+		if (bytes !== undefined) {
+			// One pass back over the file name (String#lastIndexOf and #indexOf call into the
+			// runtime), four bytes a step while none is a "/" (there is one at `start`).
+			let i = end;
+			for (let w: number; i - 4 >= start; i -= 4) {
+				w = bytes.getInt32(i - 4, true);
+				if (hasByte(w ^ 0x2f2f2f2f)) break;
+				if (hasByte(w ^ 0x2e2e2e2e)) dot = true;
+			}
+			let c = bytes.getUint8(--i);
+			for (; c !== 0x2f; c = bytes.getUint8(--i)) if (c === 0x2e) dot = true;
+			slash = i - start;
+		} else slash = text.lastIndexOf('/', end - 1) - start;
 		const sameDir =
+			slash === length - 1 &&
 			last !== -1 &&
-			start + length < end &&
-			sameChars(text, start, this.#lastDirText, this.#lastDirAt, length) &&
-			((after = text.indexOf('/', start + length)) === -1 || after >= end);
-		if (sameDir) {
-			slash = length - 1;
-			dirPart = this.#lastDirPart;
+			(bytes !== undefined && this.#lastDirBytes === bytes
+				? sameBytes(bytes, start, this.#lastDirAt, length)
+				: sameChars(text, start, this.#lastDirText, this.#lastDirAt, length));
+		let dirPart: number;
+		let rest: number;
+		if (bytes !== undefined) {
+			dirPart = sameDir ? this.#lastDirPart : fnvView(bytes, start, start + slash + 1);
+			rest = fnvView(bytes, start + slash + 1, end);
 		} else {
-			slash = text.lastIndexOf('/', end - 1) - start;
-			dirPart = fnv(text, start, start + slash + 1);
+			dirPart = sameDir ? this.#lastDirPart : fnv(text, start, start + slash + 1);
+			rest = fnv(text, start + slash + 1, end);
 		}
-		const hash = hashParts(dirPart, fnv(text, start + slash + 1, end));
-		const value = start === 0 && end === text.length ? text : text.slice(start, end);
-		const index = this.#add(value, KIND_FILE, line, piece, value, hash);
-		// In the line's own string: in the whole text, a line without a dot would search on to the
-		// next dot anywhere below it (quadratic for a paste of extensionless paths).
-		const bare = slash < value.length - 1 && value.indexOf('.', slash) === -1;
-		const upper = hasUpper ? UPPER : 0;
+		const hash = hashParts(dirPart, rest);
+		let index: number;
+		let upper = hasUpper ? UPPER : 0;
+		if (bytes !== undefined) {
+			// Its string is made in finish(), as a slice of the text.
+			index = this.#add('', KIND_FILE, line, piece, '', hash);
+			this.#text = text;
+			this.#from[index] = start;
+			this.#pieces[index] = end;
+			upper |= IN_TEXT;
+		} else {
+			const value = start === 0 && end === text.length ? text : text.slice(start, end);
+			index = this.#add(value, KIND_FILE, line, piece, value, hash);
+			// In the line's own string: in the whole text, a line without a dot would search on to
+			// the next dot anywhere below it (quadratic for a paste of extensionless paths).
+			dot = value.indexOf('.', slash) !== -1;
+		}
+		const bare = slash < end - start - 1 && !dot;
 		if (hasUpper) this.#upper++;
 		if (sameDir) {
 			this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0) | upper;
 			this.#dirOf[index] = last;
 			this.#dirCount[last]++;
-		} else this.#countDir(value, index, slash, dirPart, bare, text, start, upper);
+		} else this.#countDir(index, slash, dirPart, bare, text, start, upper, bytes);
 	}
 
 	/** The new item's number. Repeats are found once all items have arrived (finish). */
@@ -284,8 +326,13 @@ export class BatchRules {
 		for (let i = 0; i < this.#count; i++) {
 			const meta = this.#meta[i];
 			if (firstOf !== undefined && meta & DUPLICATE) {
-				const message = `Same as line ${this.#lines[firstOf[i]]}: sent once.`;
-				this.#note(this.#lines[i], 'info', this.#input(i), message, this.#removeFix(i));
+				this.#diagnostics.push({
+					line: this.#lines[i],
+					piece: this.#pieces[i],
+					input: this.#input(i),
+					code: 'duplicate',
+					of: this.#lines[firstOf[i]]
+				});
 			} else if (this.#upper > 0 && (meta & KIND_MASK) !== KIND_TAG && !(meta & DUPLICATE))
 				this.#checkCase(i, meta);
 		}
@@ -306,13 +353,14 @@ export class BatchRules {
 		} else if (this.#lowerCased.size > 0) twin = this.#findLowerCased(this.#hashes[index], value);
 		else return;
 		if (twin === -1) return;
-		this.#note(
-			this.#lines[index],
-			'warning',
-			this.#input(index),
-			`Differs from line ${this.#lines[twin]} (${this.#values[twin]}) only by case. Paths are case-sensitive: both are sent, as two objects.`,
-			this.#removeFix(index)
-		);
+		this.#diagnostics.push({
+			line: this.#lines[index],
+			piece: this.#pieces[index],
+			input: this.#input(index),
+			code: 'case-twin',
+			of: this.#lines[twin],
+			twin: this.#values[twin]
+		});
 	}
 
 	/**
@@ -320,14 +368,14 @@ export class BatchRules {
 	 * checks that measure() and parentDirectory agree), by the hash of the directory.
 	 */
 	#countDir(
-		value: string,
 		index: number,
 		slash: number,
 		dirPart: number,
 		bare: boolean,
 		text: string,
 		start: number,
-		upper: number
+		upper: number,
+		bytes?: DataView
 	) {
 		this.#meta[index] = KIND_FILE | (bare ? BARE_NAME : 0) | upper;
 		if (slash <= 0) {
@@ -338,15 +386,15 @@ export class BatchRules {
 		const length = slash + 1;
 		// Pasted lists mostly come in runs of one directory: try the previous file's first.
 		let dir = this.#lastDir;
-		if (dir === -1 || !this.#isIn(value, length, dirHash, dir)) {
+		if (dir === -1 || !this.#isIn(text, start, length, dirHash, dir)) {
 			const dirs = this.#dirs;
 			dirs.seek(dirHash);
 			do dir = dirs.next();
-			while (dir !== -1 && !this.#isIn(value, length, dirHash, dir));
+			while (dir !== -1 && !this.#isIn(text, start, length, dirHash, dir));
 		}
 		if (dir === -1) {
 			dir = this.#dirNames.length;
-			this.#dirNames.push(value.slice(0, length));
+			this.#dirNames.push(text.slice(start, start + length));
 			this.#dirFirst.push(index);
 			this.#dirCount.push(0);
 			this.#dirHashes.push(dirHash);
@@ -358,14 +406,16 @@ export class BatchRules {
 		this.#lastDirPart = dirPart;
 		this.#lastDirText = text;
 		this.#lastDirAt = start;
+		this.#lastDirBytes = bytes;
 	}
 
-	#isIn(value: string, length: number, hash: number, dir: number): boolean {
+	/** Whether the directory `length` long at `start` in `text` is directory `dir`. */
+	#isIn(text: string, start: number, length: number, hash: number, dir: number): boolean {
 		const name = this.#dirNames[dir];
 		if (this.#dirHashes[dir] !== hash || name.length !== length) return false;
 		// Compared in place: a slice per file to compare was a third of the garbage of a parse.
 		for (let i = length - 2; i > 0; i--)
-			if (value.charCodeAt(i) !== name.charCodeAt(i)) return false;
+			if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
 		return true;
 	}
 
@@ -382,21 +432,16 @@ export class BatchRules {
 		return this.#values[i];
 	}
 
-	/** Removes the one item, not its whole line (a line may hold a list): the label names it. */
-	#removeFix(i: number): Fix {
-		return {
-			label: `Remove ${this.#input(i)}`,
-			edits: [{ line: this.#lines[i], piece: this.#pieces[i], text: '' }]
-		};
-	}
-
-	#note(line: number, severity: Severity, input: string, message: string, fix?: Fix) {
-		this.#diagnostics.push({ line, severity, input, message, fixes: fix ? [fix] : [] });
-	}
-
 	/** Apply the cross-item rules; true when it added messages (they then need sorting). */
 	finish(siblingThreshold = DEFAULT_SIBLING_THRESHOLD): boolean {
 		const before = this.#diagnostics.length;
+		const text = this.#text;
+		if (text !== '')
+			for (let i = 0; i < this.#count; i++)
+				if (this.#meta[i] & IN_TEXT) {
+					this.#values[i] = text.slice(this.#from[i], this.#pieces[i]);
+					this.#pieces[i] = 0;
+				}
 		this.#sorted = sortByHash(this.#hashes, this.#count);
 		const firstOf = this.#markDuplicates();
 		if (firstOf !== undefined || this.#upper > 0) this.#noteRepeatsAndTwins(firstOf);
@@ -449,12 +494,14 @@ export class BatchRules {
 			this.#meta[i] |= NOT_SENT;
 			this.#folded++;
 			if (this.#dirOf[i] !== -1) this.#dirCount[this.#dirOf[i]]--;
-			this.#note(
-				this.#lines[i],
-				'info',
-				this.#input(i),
-				`Covered by ${this.#values[w]} (line ${this.#lines[w]}): not sent separately.`
-			);
+			this.#diagnostics.push({
+				line: this.#lines[i],
+				piece: this.#pieces[i],
+				input: this.#input(i),
+				code: 'folded',
+				by: this.#values[w],
+				of: this.#lines[w]
+			});
 		}
 	}
 
@@ -462,17 +509,12 @@ export class BatchRules {
 	#bareName(i: number) {
 		const v = this.#values[i];
 		if (this.#hasSlashed(v)) return;
-		const line = this.#lines[i];
-		const piece = this.#pieces[i];
 		this.#diagnostics.push({
-			line,
-			severity: 'warning',
+			line: this.#lines[i],
+			piece: this.#pieces[i],
 			input: this.#input(i),
-			message: `${v} and ${v}/ are different objects in CloudFront's cache. If ${v} is a directory, purge ${v}/ too, or use ${v}* for it and everything under it.`,
-			fixes: [
-				{ label: `Add ${v}/`, edits: [{ line, piece, text: `${v}\n${v}/` }] },
-				{ label: `Use ${v}*`, edits: [{ line, piece, text: `${v}*` }] }
-			]
+			code: 'bare-name',
+			value: v
 		});
 	}
 
@@ -506,26 +548,19 @@ export class BatchRules {
 		for (let g = 0; g < firsts.length; g++) {
 			const first = firsts[g];
 			const d = this.#dirOf[first];
-			const dir = this.#dirNames[d];
-			const wildcard = dir + '*';
 			const rest = this.#dirCount[d] - 1;
-			const count = rest + 1;
-			const line = this.#lines[first];
-			const edits = [{ line, piece: this.#pieces[first], text: wildcard }];
-			this.#note(
-				line,
-				'info',
-				this.#input(first),
-				`${formatCount(count)} paths are in ${dir}: one wildcard, ${wildcard}, would save ${formatCount(count - 1)} paths (it also purges everything else under ${dir}).`,
-				{
-					label: `Use ${wildcard}`,
-					edits,
-					remove: {
-						lines: lines.subarray(starts[g], starts[g] + rest),
-						pieces: pieces.subarray(starts[g], starts[g] + rest)
-					}
+			this.#diagnostics.push({
+				line: this.#lines[first],
+				piece: this.#pieces[first],
+				input: this.#input(first),
+				code: 'siblings',
+				count: rest + 1,
+				dir: this.#dirNames[d],
+				remove: {
+					lines: lines.subarray(starts[g], starts[g] + rest),
+					pieces: pieces.subarray(starts[g], starts[g] + rest)
 				}
-			);
+			});
 		}
 	}
 
@@ -574,6 +609,21 @@ export class BatchRules {
 function sameChars(a: string, i: number, b: string, j: number, length: number): boolean {
 	for (let k = length - 1; k >= 0; k--)
 		if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+	return true;
+}
+
+/**
+ * Whether one of the four bytes of `x` is 0, for ASCII bytes (below 0x80) xor-ed with the byte
+ * sought: https://graphics.stanford.edu/~seander/bithacks.html#ZeroInWord
+ */
+const hasByte = (x: number): boolean => ((x - 0x01010101) & ~x & 0x80808080) !== 0;
+
+/** sameChars within bytes, four at a time. */
+function sameBytes(v: DataView, i: number, j: number, length: number): boolean {
+	let k = 0;
+	for (; k + 3 < length; k += 4)
+		if (v.getInt32(i + k, true) !== v.getInt32(j + k, true)) return false;
+	for (; k < length; k++) if (v.getUint8(i + k) !== v.getUint8(j + k)) return false;
 	return true;
 }
 

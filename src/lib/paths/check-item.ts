@@ -4,8 +4,7 @@
  * Tags:  https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-tags.html
  */
 import { encodePath, hasControlCharacter } from './encode';
-import type { Diagnostic, Fix, ItemKind, Severity } from './types';
-import { formatCount } from './format-count';
+import type { Diagnostic, DiagnosticData, ItemKind, PlainCode, ValueCode } from './types';
 
 export const MAX_PATH_LENGTH = 4000; // paths page: "The maximum length of a path is 4,000 characters."
 export const MAX_TAG_LENGTH = 256; // tags page: "up to 256 characters"
@@ -21,8 +20,7 @@ export interface ItemOptions {
 
 /**
  * Where checkItem reports: messages go straight into the batch's diagnostics as they are found,
- * built once (one line in ten of a 100,000-line paste comes here, and intermediate message and
- * fix objects were half the garbage of a parse). One per parse, reset for each item.
+ * as plain data (their words: messages.ts). One per parse, reset for each item.
  */
 export class ItemReport {
 	line = 0;
@@ -32,31 +30,26 @@ export class ItemReport {
 	hasError = false;
 	constructor(readonly diagnostics: Diagnostic[]) {}
 
-	/**
-	 * A message whose fixes replace the item with `text`, then `other` (labelled "Use …"). Two
-	 * parameters, not a rest array: one line in ten of a 100,000-line paste comes here.
-	 */
-	say(severity: Severity, message: string, text?: string, other?: string) {
-		const fixes: Fix[] = [];
-		if (text !== undefined) fixes.push(this.#use(text));
-		if (other !== undefined) fixes.push(this.#use(other));
-		if (severity === 'error') this.hasError = true;
-		this.diagnostics.push({ line: this.line, severity, input: this.input, message, fixes });
+	/** A message that needs no value (its fixes, if any, are fixed texts). */
+	say(code: PlainCode) {
+		this.diagnostics.push({ line: this.line, piece: this.piece, input: this.input, code });
 	}
 
-	#use(text: string): Fix {
-		return { label: `Use ${text}`, edits: [{ line: this.line, piece: this.piece, text }] };
+	/** A message about the value to send (one line in ten of a 100,000-line paste comes here). */
+	sayValue(code: ValueCode, value: string) {
+		this.diagnostics.push({ line: this.line, piece: this.piece, input: this.input, code, value });
+	}
+
+	/** An error with the data its words need: the item is not sent. */
+	fail(data: DiagnosticData): undefined {
+		this.hasError = true;
+		this.diagnostics.push({ line: this.line, piece: this.piece, input: this.input, ...data });
+		return undefined;
 	}
 }
 
 // A fragment never reaches CloudFront (RFC 3986 §3.5), so it is no part of the cached path.
 const URL_PATTERN = /^https?:\/\/([^/?#]+)([^#]*)/i;
-
-/** Report an error: the item is not sent. */
-function fail(report: ItemReport, message: string, text?: string): undefined {
-	report.say('error', message, text);
-	return undefined;
-}
 
 /**
  * Check one item (already trimmed, one of a line's pieces; `report` set to its line and piece):
@@ -78,85 +71,46 @@ export function checkItem(
 		const authority = url[1].toLowerCase();
 		const host = authority.includes(':') ? authority.replace(/:\d+$/, '') : authority;
 		if (!options.hosts.includes(host))
-			return fail(
-				report,
+			return report.fail(
 				options.hosts.length > 0
-					? `${host} is not served by this distribution (it serves ${options.hosts.join(', ')}). Paste a URL on one of those hosts, or just its path.`
-					: 'Paste the path (such as /images/a.jpg), not the full URL.'
+					? { code: 'url-elsewhere', host, hosts: options.hosts }
+					: { code: 'url-not-path' }
 			);
 		// Paths are relative to the distribution (paths page), so a URL on its own host is its path.
 		path = url[2] === '' ? '/' : url[2].startsWith('/') ? url[2] : '/' + url[2];
-		report.say('info', `URL on this distribution: its path ${path} is used.`);
+		report.sayValue('url-path', path);
 	}
-	if (hasControlCharacter(path))
-		return fail(report, 'Contains a control character (such as a tab). Remove it.');
+	if (hasControlCharacter(path)) return report.fail({ code: 'control-character' });
 	// "~" is not supported, encoded or not: %7E is accepted but invalidates nothing (paths page).
 	const tilde = path.includes('~') || path.includes('%') ? /~|%7e/i.exec(path) : null;
 	if (tilde) {
 		const before = path.slice(0, tilde.index);
 		const wildcard = encodePath(before.startsWith('/') ? before : '/' + before) + '*';
-		const message = `CloudFront does not support "~" in paths, encoded or not. Use a wildcard that stops before it, such as ${wildcard}`;
-		// Never offer the whole distribution as a one-click fix.
-		return wildcard === '/*' ? fail(report, message) : fail(report, message, wildcard);
+		return report.fail({ code: 'tilde', wildcard });
 	}
-	if (!path.startsWith('/')) {
-		path = '/' + path;
-		report.say('info', `Paths start with "/": sent as ${encodePath(path)}`);
-	}
+	const slashAdded = !path.startsWith('/');
+	if (slashAdded) path = '/' + path;
 	const value = encodePath(path);
+	if (slashAdded) report.sayValue('slash-added', value);
 	if (value.length > MAX_PATH_LENGTH)
-		return fail(
-			report,
-			`Too long: ${formatCount(value.length)} characters once encoded; CloudFront allows ${formatCount(MAX_PATH_LENGTH)}. Use a wildcard for a shorter prefix.`
-		);
-	if (value !== path) report.say('info', `Sent encoded as ${value}`);
+		return report.fail({ code: 'too-long', length: value.length });
+	if (value !== path) report.sayValue('encoded', value);
 	report.kind = classify(value);
 	checkStars(value, report);
 	if (report.kind === 'file') checkQuery(value, options.keepQueryStrings, report);
 	// A legal character, but a list's separator more often than part of a name: suggest, never drop.
 	const last = value.charCodeAt(value.length - 1);
-	if (last === 0x2c || last === 0x3b)
-		// , or ;
-		report.say(
-			'warning',
-			`Ends with "${value.slice(-1)}", which is sent as part of the path. If it separated a list, remove it.`,
-			value.slice(0, -1)
-		);
-	if (value === '/')
-		report.say(
-			'info',
-			'"/" purges only the home page (the root URL). To purge everything, use /*.',
-			'/*'
-		);
-	if (value === '/*')
-		report.say(
-			'info',
-			'"/*" purges every object of the distribution (1 path, 1 of the 15 wildcard slots). To purge only the home page, use /.',
-			'/'
-		);
+	if (last === 0x2c || last === 0x3b) report.sayValue('separator-at-end', value); // , or ;
+	if (value === '/') report.say('root');
+	if (value === '/*') report.say('everything');
 	return value;
 }
 
 /** `*` is a wildcard only as the last character; `%2A` never is (paths page). */
 function checkStars(value: string, report: ItemReport) {
 	const star = value.indexOf('*');
-	if (star !== -1 && star < value.length - 1) {
-		const wildcard = value.slice(0, star + 1);
-		report.say(
-			'warning',
-			`"*" is a wildcard only as the last character; here it means a literal asterisk. To purge everything starting with ${value.slice(0, star)}, use ${wildcard}`,
-			wildcard
-		);
-	}
-	const encoded = value.includes('%') ? /%2a/i.exec(value) : null;
-	if (encoded) {
-		const wildcard = value.slice(0, encoded.index) + '*';
-		report.say(
-			'warning',
-			`"%2A" is not a wildcard: it matches a literal "*" only. For a wildcard, use ${wildcard}`,
-			wildcard
-		);
-	}
+	if (star !== -1 && star < value.length - 1) report.sayValue('star-inside', value);
+	if (value.includes('%') && /%2a/i.test(value)) report.sayValue('encoded-star', value);
 }
 
 /**
@@ -164,36 +118,18 @@ function checkStars(value: string, report: ItemReport) {
  * objects with query strings"); otherwise the variant is not cached apart and nothing is purged.
  */
 function checkQuery(value: string, keep: boolean, report: ItemReport) {
-	const q = value.indexOf('?');
-	if (q === -1) return;
-	const bare = value.slice(0, q);
-	if (keep) {
-		report.say('info', `Sent with its query string, as you asked.`);
-		return;
-	}
-	report.say(
-		'warning',
-		`CloudFront invalidates ${value} only if this distribution's cache key includes query strings. Otherwise purge ${bare}; ${bare}* purges every variant.`,
-		bare,
-		`${bare}*`
-	);
+	if (!value.includes('?')) return;
+	if (keep) report.say('query-kept');
+	else report.sayValue('query', value);
 }
 
 function checkTag(input: string, tagsEnabled: boolean, report: ItemReport): string | undefined {
 	report.kind = 'tag';
 	const tag = input.slice(1);
-	if (!tagsEnabled)
-		return fail(
-			report,
-			'Cache tags work only on a distribution with a cache tag header configured, and this one has none. To purge a path that starts with "#", encode it as %23.'
-		);
-	if (tag === '') return fail(report, 'Empty tag: write the tag after "#", such as #product-42.');
+	if (!tagsEnabled) return report.fail({ code: 'tags-off' });
+	if (tag === '') return report.fail({ code: 'tag-empty' });
 	if (!/^[\x21-\x7e]+$/.test(tag) || tag.includes(','))
-		return fail(report, 'Tags use visible ASCII characters only, with no spaces or commas.');
-	if (tag.length > MAX_TAG_LENGTH)
-		return fail(
-			report,
-			`Tags are at most ${MAX_TAG_LENGTH} characters; this one has ${tag.length}.`
-		);
+		return report.fail({ code: 'tag-characters' });
+	if (tag.length > MAX_TAG_LENGTH) return report.fail({ code: 'tag-too-long', length: tag.length });
 	return input;
 }

@@ -16,41 +16,22 @@ export const MAX_WILDCARDS_IN_PROGRESS = 15;
  */
 export const MAX_ITEMS_PER_REQUEST = 3000;
 
-import { formatCount as n } from './format-count';
-
-const over = (message: string): Diagnostic => ({
-	line: 0,
-	severity: 'info',
-	input: '',
-	message,
-	fixes: []
-});
-
 /**
- * The limits this batch breaks on its own. Tags count as one path each (tags page); the bucket
- * they use is not documented, so they count with the files, as the local stack does.
+ * The limits this batch breaks on its own (their words: messages.ts). Tags count as one path each
+ * (tags page); the bucket they use is not documented, so they count with the files, as the local
+ * stack does.
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-tags.html
  */
-export function limitDiagnostics(s: Pick<BatchSummary, 'items' | 'files' | 'wildcards' | 'tags'>) {
+export function limitDiagnostics(
+	s: Pick<BatchSummary, 'items' | 'files' | 'wildcards' | 'tags'>
+): Diagnostic[] {
 	const out: Diagnostic[] = [];
-	if (s.items > MAX_ITEMS_PER_REQUEST)
-		out.push(
-			over(
-				`${n(s.items)} items: one request carries at most ${n(MAX_ITEMS_PER_REQUEST)}, ${n(s.items - MAX_ITEMS_PER_REQUEST)} over: it goes out as a queue of several invalidations. Wildcards for whole directories would make it smaller.`
-			)
-		);
+	const whole = { line: 0, piece: 0, input: '' };
+	if (s.items > MAX_ITEMS_PER_REQUEST) out.push({ ...whole, code: 'items-over', count: s.items });
 	const files = s.files + s.tags;
 	if (files > MAX_FILES_IN_PROGRESS)
-		out.push(
-			over(
-				`${n(files)} file paths${s.tags > 0 ? ' and tags' : ''}: CloudFront allows ${n(MAX_FILES_IN_PROGRESS)} in progress at once, ${n(files - MAX_FILES_IN_PROGRESS)} over: the queue sends the rest as earlier ones complete.`
-			)
-		);
+		out.push({ ...whole, code: 'files-over', count: files, tags: s.tags > 0 });
 	if (s.wildcards > MAX_WILDCARDS_IN_PROGRESS)
-		out.push(
-			over(
-				`${n(s.wildcards)} wildcard paths: CloudFront allows ${MAX_WILDCARDS_IN_PROGRESS} in progress at once, ${n(s.wildcards - MAX_WILDCARDS_IN_PROGRESS)} over: the queue sends the rest as earlier ones complete. Fewer, broader wildcards would be quicker.`
-			)
-		);
+		out.push({ ...whole, code: 'wildcards-over', count: s.wildcards });
 	return out;
 }

@@ -5,10 +5,17 @@ import {
 	classify,
 	MAX_PATH_LENGTH,
 	MAX_TAG_LENGTH,
-	parsePaste,
+	parsePaste as parseToData,
 	type ParseOptions
 } from './parse-paste';
+import { describe as inWords } from './messages';
 import { checkItem as stackAccepts } from '../../../local-stack/invalidation-rules';
+
+/** The batch with its messages in words, as the page shows them (messages.ts). */
+function parsePaste(text: string, options?: ParseOptions) {
+	const batch = parseToData(text, options);
+	return { ...batch, diagnostics: batch.diagnostics.map(inWords) };
+}
 
 // fast-check: a fixed seed, printed, so a failure replays exactly.
 const SEED = 20261130;

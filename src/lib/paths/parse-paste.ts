@@ -1,6 +1,7 @@
 /**
  * Turns the text typed or pasted into the paths field into a batch CloudFront will accept, with
- * messages per line that say what is wrong, what was done, and how to fix it. Rules and sources:
+ * messages per line that say what is wrong, what was done, and how to fix it (recorded as plain
+ * data: their words are built when shown, messages.ts). Rules and sources:
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-tags.html
  *
@@ -10,10 +11,13 @@
 import { checkItem, ItemReport, MAX_PATH_LENGTH, type ItemOptions } from './check-item';
 import { BatchRules } from './batch-rules';
 import { limitDiagnostics } from './limits';
+import { SEVERITY_OF } from './messages';
 import { splitList } from './split-list';
+import { asciiBytes } from './path-shape';
 import type { Diagnostic, ParseOptions, PathBatch } from './types';
 
 export { classify, MAX_PATH_LENGTH, MAX_TAG_LENGTH } from './check-item';
+export { describe, fixesOf, messageOf, severityOf } from './messages';
 export type * from './types';
 
 /**
@@ -31,9 +35,6 @@ export function parsePaste(text: string, options: ParseOptions = {}): PathBatch 
 export function parsePasteFully(text: string, options: ParseOptions = {}): PathBatch {
 	return parse(text, options, false);
 }
-
-const CR = 13;
-const LF = 10;
 
 // A plain path: "/", then only characters sent as typed (no `*`, `?`, `%`, `~`, `#`, `,`, `;`,
 // blanks or non-ASCII), which the full checks would send as it is without a word ("/" alone and
@@ -60,6 +61,7 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 	const diagnostics: Diagnostic[] = [];
 	let errorLines = 0;
 	const rules = new BatchRules(diagnostics, text.length >> 5);
+	const bytes = fastPath ? asciiBytes(text) : undefined;
 	const report = new ItemReport(diagnostics);
 	// Lines end at \r\n, \n or \r, as text.split(/\r\n|\n|\r/) would cut them, without the array.
 	const length = text.length;
@@ -70,10 +72,11 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 		if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
 		if (cr !== -1 && cr < start) cr = text.indexOf('\r', start);
 		const end = lf === -1 ? (cr === -1 ? length : cr) : cr === -1 || lf < cr ? lf : cr;
-		next = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+		// \r\n: the line ends at a \r with the next \n right after it (no charCodeAt: slow on text).
+		next = end === cr && lf === end + 1 ? end + 2 : end + 1;
 		const plain = fastPath ? plainness(text, start, end) : 0;
 		if (plain !== 0) {
-			rules.addPlainFile(text, start, end, line, 0, plain === 2);
+			rules.addPlainFile(text, start, end, line, 0, plain === 2, bytes);
 			continue;
 		}
 		const input = text.slice(start, end).trim();
@@ -88,10 +91,12 @@ function parse(text: string, options: ParseOptions, fastPath: boolean): PathBatc
 	const limits = limitDiagnostics(summary);
 	diagnostics.unshift(...limits);
 	summary.errorLines = errorLines;
-	for (const d of diagnostics)
-		if (d.severity === 'error') summary.errors++;
-		else if (d.severity === 'warning') summary.warnings++;
+	for (const d of diagnostics) {
+		const severity = SEVERITY_OF[d.code];
+		if (severity === 'error') summary.errors++;
+		else if (severity === 'warning') summary.warnings++;
 		else summary.infos++;
+	}
 	return { items, itemLines, diagnostics, summary, errorCount: errorLines };
 }
 
@@ -109,10 +114,11 @@ function parseLine(
 	if (pieces.length > 1 || pieces[0] !== input)
 		report.diagnostics.push({
 			line,
-			severity: 'info',
+			piece: 0,
 			input,
-			message: `A list of ${pieces.length} on one line: each is checked and sent on its own.`,
-			fixes: [{ label: 'Put one per line', edits: [{ line, piece: 0, text: pieces[0] }] }]
+			code: 'list',
+			count: pieces.length,
+			first: pieces[0]
 		});
 	// Plain loops, no callbacks: this runs for one line in ten of a 100,000-line paste.
 	report.line = line;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { directoryLength, parentDirectory } from './directory';
-import { fnv, hashOf, hashWithSlash, HAS_UPPER, measure } from './path-shape';
+import { asciiBytes, fnv, fnvView, hashOf, hashWithSlash, HAS_UPPER, measure } from './path-shape';
 
 // Seeded by vitest.setup.ts (printed at the start of the run).
 const path = fc
@@ -59,5 +59,26 @@ describe('measure', () => {
 	it('gives different hashes to strings that differ in one character or in length', () => {
 		const hashes = ['/a', '/b', '/a/', '/ab', '/ba', '/a/b', '/a/c', '/A/b'].map(hashOf);
 		expect(new Set(hashes).size).toBe(hashes.length);
+	});
+
+	it("fnvView over an ASCII text's bytes is fnv over its characters, from any start to any end", () => {
+		fc.assert(
+			fc.property(fc.string({ maxLength: 40 }), fc.nat(), fc.nat(), (text, a, b) => {
+				const bytes = asciiBytes(text);
+				if (bytes === undefined) return;
+				const start = a % (text.length + 1);
+				const end = start + (b % (text.length - start + 1));
+				expect(fnvView(bytes, start, end)).toBe(fnv(text, start, end));
+			})
+		);
+	});
+
+	it.each([
+		['/a/b.jpg', true],
+		['', true],
+		['/é.png', false],
+		['/a\n/\u{1F600}', false]
+	])('asciiBytes(%j) gives bytes: %s', (text, ascii) => {
+		expect(asciiBytes(text) !== undefined).toBe(ascii);
 	});
 });

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix, lineRange } from './fix';
 import { MAX_FILES_IN_PROGRESS, MAX_ITEMS_PER_REQUEST, MAX_WILDCARDS_IN_PROGRESS } from './limits';
-import { parsePaste } from './parse-paste';
+import { describe as inWords } from './messages';
+import { parsePaste as parseToData } from './parse-paste';
 import { splitList } from './split-list';
-import type { Diagnostic, ParseOptions } from './types';
+import type { Message as Diagnostic, ParseOptions } from './types';
+
+/** The batch with its messages in words, as the page shows them (messages.ts). */
+function parsePaste(text: string, options?: ParseOptions) {
+	const batch = parseToData(text, options);
+	return { ...batch, diagnostics: batch.diagnostics.map(inWords) };
+}
 
 // The rules beyond one item's syntax, each from
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-specifying-objects.html

@@ -8,7 +8,11 @@ const BITS = 15;
 const BUCKETS = 1 << BITS;
 /** Hashes are below 2^30 (path-shape.ts hashParts): two 15-bit digits (fewer passes beat a
  * smaller count table: 128 KB of counts stays in cache). */
-const PASSES = 2;
+const PASSES = 2; // even: the sorted result ends in the arrays made for it, not in the scratch ones
+
+let scratchKeys = new Int32Array(0);
+let scratchItems = new Int32Array(0);
+const counts = new Int32Array(BUCKETS);
 
 export interface SortedHashes {
 	/** The hashes, ascending. */
@@ -25,9 +29,15 @@ export function sortByHash(hashes: Int32Array, count: number): SortedHashes {
 	let keys = hashes.slice(0, count);
 	let items = new Int32Array(count);
 	for (let i = 0; i < count; i++) items[i] = i;
-	let nextKeys = new Int32Array(count);
-	let nextItems = new Int32Array(count);
-	const starts = new Int32Array(BUCKETS);
+	// After an even number of passes the result is back in `keys` and `items`: the other two
+	// arrays are scratch, kept for the next sort (fresh ones per parse added to the garbage).
+	if (scratchKeys.length < count) {
+		scratchKeys = new Int32Array(count);
+		scratchItems = new Int32Array(count);
+	}
+	let nextKeys = scratchKeys;
+	let nextItems = scratchItems;
+	const starts = counts;
 	for (let pass = 0, shift = 0; pass < PASSES; pass++, shift += BITS) {
 		starts.fill(0);
 		for (let i = 0; i < count; i++) starts[(keys[i] >>> shift) & (BUCKETS - 1)]++;

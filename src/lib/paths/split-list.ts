@@ -9,6 +9,11 @@
 const SEPARATORS = /[\s,;]+/;
 const HAS_SEPARATOR = /[\s,;]/;
 const STARTS_ITEM = /^(?:\/|https?:\/\/)/i;
+/**
+ * A separator followed by something that does not start an item: then the line is no list. One
+ * test, before building the pieces (a path with a space, such as `/my file.png`, is common).
+ */
+const NOT_BEFORE_ITEM = /[\s,;](?!\/|https?:\/\/|[\s,;]|$)/i;
 
 /**
  * The items on one (trimmed) line.
@@ -17,7 +22,7 @@ const STARTS_ITEM = /^(?:\/|https?:\/\/)/i;
  * @example splitList('/my file.txt') // ['/my file.txt'] (file.txt does not either)
  */
 export function splitList(line: string): string[] {
-	if (!HAS_SEPARATOR.test(line)) return [line];
+	if (!HAS_SEPARATOR.test(line) || NOT_BEFORE_ITEM.test(line)) return [line];
 	const pieces: string[] = [];
 	for (const p of line.split(SEPARATORS)) {
 		if (p === '') continue;

@@ -27,11 +27,77 @@ export interface Fix {
 	remove?: { lines: Int32Array; pieces: Int32Array };
 }
 
-export interface Diagnostic {
+/**
+ * One message about the paste, as plain data: what it is (`code`), where, and the few values its
+ * words need. The words, severity and one-click fixes come from messages.ts when the message is
+ * shown: a 100,000-line paste may have tens of thousands of messages, and only the few on screen
+ * are ever read (building them all was a quarter of the parse).
+ */
+export type Diagnostic = {
 	/** 1-based line in the text; 0 for the whole batch (limits). */
 	line: number;
-	severity: Severity;
+	/** The piece of the line it is about (see Edit): its fixes replace that piece. */
+	piece: number;
 	/** The piece of the line it is about, as typed. */
+	input: string;
+} & DiagnosticData;
+
+/** A message's code and the values its words and fixes need (messages.ts). */
+export type DiagnosticData =
+	| { code: PlainCode }
+	/** `value`: the item as it will be sent (for url-path: the URL's path). */
+	| { code: ValueCode; value: string }
+	| { code: 'url-elsewhere'; host: string; hosts: readonly string[] }
+	/** `wildcard`: the prefix before the `~`, as a wildcard. */
+	| { code: 'tilde'; wildcard: string }
+	| { code: 'too-long' | 'tag-too-long'; length: number }
+	/** A list on one line: how many items, and the first. */
+	| { code: 'list'; count: number; first: string }
+	/** `of`: the line of the first such item. */
+	| { code: 'duplicate'; of: number }
+	| { code: 'case-twin'; of: number; twin: string }
+	/** Folded under the wildcard `by`, on line `of`. */
+	| { code: 'folded'; by: string; of: number }
+	/** `count` files sent in directory `dir`; the fix keeps the first and removes the others. */
+	| {
+			code: 'siblings';
+			count: number;
+			dir: string;
+			/** The other files, as in Fix.remove. */
+			remove: { lines: Int32Array; pieces: Int32Array };
+	  }
+	| { code: 'items-over' | 'wildcards-over'; count: number }
+	/** `tags`: whether tags count with the files. */
+	| { code: 'files-over'; count: number; tags: boolean };
+
+export type DiagnosticCode = DiagnosticData['code'];
+
+/** Messages whose words need nothing but the item. */
+export type PlainCode =
+	| 'url-not-path'
+	| 'control-character'
+	| 'query-kept'
+	| 'root'
+	| 'everything'
+	| 'tags-off'
+	| 'tag-empty'
+	| 'tag-characters';
+
+/** Messages about the value to send. */
+export type ValueCode =
+	| 'url-path'
+	| 'slash-added'
+	| 'encoded'
+	| 'star-inside'
+	| 'encoded-star'
+	| 'query'
+	| 'separator-at-end'
+	| 'bare-name';
+
+/** A message in words, as shown (messages.ts describe()). */
+export interface Message {
+	line: number;
+	severity: Severity;
 	input: string;
 	/** What is wrong or what was done, and how to fix it. */
 	message: string;

@@ -2,8 +2,9 @@
  * The path rules' verdicts as the worker sends them to the page. A structured clone of a
  * 100,000-item PathBatch copies every item string and every message object one by one, on both
  * threads (9 MB, ~60-80 ms of the page's main thread to decode); here the items travel as one
- * string and the messages as one JSON text, which the page turns back into a PathBatch in a
- * fraction of that (two native calls: `split` and `JSON.parse`).
+ * string and the messages (plain data: their words are built on the page, messages.ts) as one
+ * JSON text, which the page turns back into a PathBatch in a fraction of that (two native calls:
+ * `split` and `JSON.parse`).
  */
 import type { PathBatch } from '$lib/paths/parse-paste';
 
@@ -24,39 +25,31 @@ export interface PackedBatch {
 type Diagnostics = PathBatch['diagnostics'];
 
 /**
- * Fixes list the items they remove in typed arrays (compact for 100,000 items), which JSON would
- * turn into objects keyed by index: they travel as plain arrays and are typed again on arrival.
- * Only those few fixes are touched (a reviver or replacer would run on every key of every message,
- * doubling the parse).
+ * A wildcard suggestion lists the items its fix removes in typed arrays (compact for 100,000
+ * items), which JSON would turn into objects keyed by index: they travel as plain arrays and are
+ * typed again on arrival. Only those few messages are touched (a reviver or replacer would run on
+ * every key of every message, doubling the parse).
  */
 const removalsAsArrays = (diagnostics: Diagnostics): Diagnostics =>
 	diagnostics.map((d) =>
-		d.fixes.some((f) => f.remove)
+		d.code === 'siblings'
 			? {
 					...d,
-					fixes: d.fixes.map((f) =>
-						f.remove
-							? {
-									...f,
-									remove: {
-										lines: Array.from(f.remove.lines),
-										pieces: Array.from(f.remove.pieces)
-									} as unknown as typeof f.remove
-								}
-							: f
-					)
+					remove: {
+						lines: Array.from(d.remove.lines),
+						pieces: Array.from(d.remove.pieces)
+					} as unknown as typeof d.remove
 				}
 			: d
 	);
 
 function typeRemovals(diagnostics: Diagnostics): Diagnostics {
 	for (const d of diagnostics)
-		for (const f of d.fixes)
-			if (f.remove)
-				f.remove = {
-					lines: Int32Array.from(f.remove.lines),
-					pieces: Int32Array.from(f.remove.pieces)
-				};
+		if (d.code === 'siblings')
+			d.remove = {
+				lines: Int32Array.from(d.remove.lines),
+				pieces: Int32Array.from(d.remove.pieces)
+			};
 	return diagnostics;
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Distribution } from '$lib/distributions/types';
-import { parsePaste, type ParseOptions } from '$lib/paths/parse-paste';
+import { parsePaste, severityOf, type ParseOptions } from '$lib/paths/parse-paste';
 import type { KeyValueStore } from '$lib/storage';
 import { loadDraft } from './draft';
 import type { LiveQueue } from './live-queue.svelte';
@@ -163,7 +163,7 @@ describe('MultiPurge checks', () => {
 		const purge = await ready(checker, memoryStore(), [target('E1AAA'), target('E2BBB')]);
 		purge.text = '/search?q=1';
 		const warned = (i: number) =>
-			purge.batches[i]!.diagnostics.some((d) => d.severity === 'warning');
+			purge.batches[i]!.diagnostics.some((d) => severityOf(d) === 'warning');
 		expect([warned(0), warned(1)]).toEqual([true, true]);
 		purge.keepQueryStrings = true;
 		expect([warned(0), warned(1)]).toEqual([false, false]);

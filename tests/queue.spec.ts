@@ -4,8 +4,14 @@ import { stack } from './stack-control';
 
 // The stack never completes an invalidation on its own clock here (a loaded machine cannot
 // outrun a timer): each test completes them when it means to, with stack.complete. Set per test:
-// the fixtures reset it to a short completion before each one.
-test.beforeEach(() => stack.settings({ completeAfterMs: 600_000 }));
+// the fixtures reset it to a short completion before each one. Each test starts from a stack with
+// no queue of an earlier test still in progress (its page is closed by then), so the room it
+// counts on is there; after the file, nothing of it holds the room of the specs that follow.
+test.beforeEach(async () => {
+	await stack.reset();
+	await stack.settings({ completeAfterMs: 600_000 });
+});
+test.afterAll(() => stack.reset());
 
 const release = (n: number, tag: string) =>
 	Array.from({ length: n }, (_, i) => `/release-${tag}/${i}.html`);
@@ -195,7 +201,6 @@ test('a batch pushed off the newest 100 by others’ purges is shown completed o
 	});
 	const now = (await stack.invalidations(DIST.www)).find((i) => i.id === first.id);
 	expect(now?.status).toBe('Completed');
-	await stack.reset(); // the rest of this queue would hold the distribution's room for a minute
 });
 
 test('while the queue runs, its reads feed the recent list: one ListInvalidations per tick', async ({
